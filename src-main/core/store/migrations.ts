@@ -1,0 +1,5 @@
+import type { Migration } from './migration'
+import { initialSchema } from './migrations/initial-schema'
+
+/** Every migration this version of OmniLLM knows, oldest first. Append new ones; never reorder or edit. */
+export const migrations: readonly Migration[] = [initialSchema]

@@ -1,0 +1,119 @@
+import type { Database } from './database'
+
+/** One request the gateway served. */
+export interface RequestLog {
+  id: number
+  requestId: string
+  /** ISO-8601 UTC. */
+  createdAt: string
+  method: string
+  path: string
+  status: number
+  durationMs: number
+  clientIp: string | null
+  userAgent: string | null
+  /** Null for requests that name no model (for example GET /v1/models). */
+  model: string | null
+  providerId: string | null
+  inputTokens: number | null
+  outputTokens: number | null
+  errorMessage: string | null
+}
+
+type NullableField = 'clientIp' | 'userAgent' | 'model' | 'providerId' | 'inputTokens' | 'outputTokens' | 'errorMessage'
+
+/** A record to insert; `createdAt` defaults to now and a missing nullable field is stored as null. */
+export type NewRequestLog = Omit<RequestLog, 'id' | 'createdAt' | NullableField> &
+  Partial<Pick<RequestLog, NullableField>> & { createdAt?: Date }
+
+export interface RequestLogRepository {
+  /** Returns the new row's id. */
+  insert(record: NewRequestLog): number
+  /** Newest first; `beforeId` pages on from the last id of the previous page. */
+  listRecent(options: { limit: number; beforeId?: number }): RequestLog[]
+  count(): number
+  /** Deletes rows created before `date`; returns how many. */
+  pruneOlderThan(date: Date): number
+}
+
+interface RequestLogRow {
+  id: number
+  request_id: string
+  created_at: string
+  method: string
+  path: string
+  status: number
+  duration_ms: number
+  client_ip: string | null
+  user_agent: string | null
+  model: string | null
+  provider_id: string | null
+  input_tokens: number | null
+  output_tokens: number | null
+  error_message: string | null
+}
+
+export function createRequestLogRepository(
+  db: Database,
+  clock: { now: () => Date } = { now: () => new Date() },
+): RequestLogRepository {
+  const insertStatement = db.prepare<[Omit<RequestLogRow, 'id'>]>(`
+    INSERT INTO request_logs (request_id, created_at, method, path, status, duration_ms, client_ip, user_agent,
+      model, provider_id, input_tokens, output_tokens, error_message)
+    VALUES (@request_id, @created_at, @method, @path, @status, @duration_ms, @client_ip, @user_agent,
+      @model, @provider_id, @input_tokens, @output_tokens, @error_message)
+  `)
+  const recentStatement = db.prepare<[number], RequestLogRow>('SELECT * FROM request_logs ORDER BY id DESC LIMIT ?')
+  const recentBeforeStatement = db.prepare<[number, number], RequestLogRow>(
+    'SELECT * FROM request_logs WHERE id < ? ORDER BY id DESC LIMIT ?',
+  )
+  const countStatement = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM request_logs')
+  const pruneStatement = db.prepare<[string]>('DELETE FROM request_logs WHERE created_at < ?')
+
+  return {
+    insert(record) {
+      const result = insertStatement.run({
+        request_id: record.requestId,
+        created_at: (record.createdAt ?? clock.now()).toISOString(),
+        method: record.method,
+        path: record.path,
+        status: record.status,
+        duration_ms: record.durationMs,
+        client_ip: record.clientIp ?? null,
+        user_agent: record.userAgent ?? null,
+        model: record.model ?? null,
+        provider_id: record.providerId ?? null,
+        input_tokens: record.inputTokens ?? null,
+        output_tokens: record.outputTokens ?? null,
+        error_message: record.errorMessage ?? null,
+      })
+      return Number(result.lastInsertRowid)
+    },
+    listRecent({ limit, beforeId }) {
+      if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`)
+      const rows = beforeId === undefined ? recentStatement.all(limit) : recentBeforeStatement.all(beforeId, limit)
+      return rows.map(fromRow)
+    },
+    count: () => countStatement.get()?.count ?? 0,
+    pruneOlderThan: (date) => pruneStatement.run(date.toISOString()).changes,
+  }
+}
+
+function fromRow(row: RequestLogRow): RequestLog {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    createdAt: row.created_at,
+    method: row.method,
+    path: row.path,
+    status: row.status,
+    durationMs: row.duration_ms,
+    clientIp: row.client_ip,
+    userAgent: row.user_agent,
+    model: row.model,
+    providerId: row.provider_id,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    errorMessage: row.error_message,
+  }
+}
