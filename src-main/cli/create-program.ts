@@ -1,0 +1,50 @@
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { VERSION, type CliFlags } from '../core'
+
+export interface ProgramActions {
+  start(flags: Partial<CliFlags> & { secretStore?: 'keychain' | 'encrypted-file' | 'memory' }): Promise<void>
+  printApiKey(flags: { apiKey?: string }): Promise<void>
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.')
+  return port
+}
+
+function parsePositiveInteger(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number.')
+  return number
+}
+
+/** The `omnillm` command line. Actions are injected so the parsing is testable without starting anything. */
+export function createProgram(actions: ProgramActions): Command {
+  const program = new Command('omnillm')
+    .description('OmniLLM: one local endpoint for OpenAI- and Anthropic-style clients over many LLM providers.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+
+  program
+    .command('start')
+    .description('Start the gateway in the foreground (headless).')
+    .option('--host <address>', 'interface to bind (default 127.0.0.1; anything else is reachable from the network)')
+    .option('-p, --port <port>', 'port to listen on (default 5000)', parsePort)
+    .option('--api-key <key>', 'inbound API key (else OMNILLM_API_KEY, else ~/.config/omnillm/api-key, else a generated one)')
+    .option('-c, --config <file>', 'config file (default ~/.config/omnillm/config.json)')
+    .option('-v, --verbose', 'debug logging')
+    .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace']))
+    .option('--allow-local-endpoints', 'let providers point at loopback and private addresses (Ollama, vLLM, LM Studio)')
+    .option('--enable-config-edit', 'let the admin UI write coding-tool config files')
+    .option('--max-body-bytes <bytes>', 'largest accepted request body (default 32 MiB)', parsePositiveInteger)
+    .addOption(new Option('--secret-store <kind>', 'where provider secrets live (default: the OS keychain when available, else an encrypted file)').choices(['keychain', 'encrypted-file', 'memory']))
+    .action(async (options) => actions.start(options))
+
+  program
+    .command('api-key')
+    .description('Print the inbound API key in full (creating it if none exists yet).')
+    .option('--api-key <key>', 'print this key instead (for symmetry with start)')
+    .action(async (options) => actions.printApiKey(options))
+
+  return program
+}

@@ -1,0 +1,43 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defaultPaths, resolveApiKey, startGatewayHost, StartupError } from '../core'
+import { createProgram } from './create-program'
+
+// The headless host: `omnillm start` runs the same core the Electron shell runs.
+const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer')
+
+function fail(error: unknown): never {
+  if (StartupError.isInstance(error)) process.stderr.write(`omnillm: ${error.message}\n`)
+  else process.stderr.write(`omnillm: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+}
+
+const program = createProgram({
+  async start(flags) {
+    const { secretStore, ...gatewayFlags } = flags
+    const host = await startGatewayHost({
+      mode: 'headless',
+      flags: gatewayFlags,
+      rendererDir,
+      preferredSecretStore: secretStore,
+      console: process.stdout,
+    })
+    host.logger.info(`admin UI: ${host.url}/admin/`)
+    let signals = 0
+    const shutdown = (signal: NodeJS.Signals) => {
+      signals += 1
+      if (signals > 1) process.exit(130)
+      host.logger.info({ signal }, 'shutting down (send again to force)')
+      host.stop().then(() => process.exit(0), fail)
+    }
+    process.on('SIGINT', shutdown)
+    process.on('SIGTERM', shutdown)
+  },
+  async printApiKey(flags) {
+    const { configDir } = defaultPaths()
+    const key = await resolveApiKey({ flag: flags.apiKey, keyFile: join(configDir, 'api-key') })
+    process.stdout.write(`${key.key}\n`)
+  },
+})
+
+program.parseAsync(process.argv).catch(fail)

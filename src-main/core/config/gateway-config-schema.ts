@@ -1,0 +1,108 @@
+import { z } from 'zod'
+
+/**
+ * The single source of settings. Every setting has a default here; CLI flags, environment variables,
+ * the config file and stored settings only override these values (see load-config.ts for the order).
+ */
+export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+export type LogLevel = z.infer<typeof logLevelSchema>
+
+export const settingsSchema = z
+  .object({
+    /** Interface to bind. Anything but a loopback address exposes the gateway to the network. */
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65_535).default(5000),
+    logLevel: logLevelSchema.default('info'),
+    /** Largest accepted request body, in bytes (32 MiB). */
+    maxBodyBytes: z.number().int().positive().default(32 * 1024 * 1024),
+    /** Lets provider endpoints on loopback/private addresses past the SSRF guard (Ollama, vLLM, LM Studio). */
+    allowLocalEndpoints: z.boolean().default(false),
+    /** Lets the admin UI and API write coding-tool config files (Claude Code, Codex, ...). */
+    enableConfigEdit: z.boolean().default(false),
+    /** How long a stop waits for in-flight requests before closing their connections. */
+    shutdownTimeoutMs: z.number().int().min(0).default(15_000),
+  })
+  .strict()
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingName = keyof Settings
+
+/**
+ * The same fields with no defaults, for layers that override only what they name (the config file,
+ * stored settings). A `.partial()` of settingsSchema would fill in defaults and mask the layers below.
+ */
+export const settingsOverridesSchema = z
+  .object(
+    Object.fromEntries(Object.entries(settingsSchema.shape).map(([name, field]) => [name, field.unwrap().optional()])) as {
+      [K in SettingName]: z.ZodOptional<(typeof settingsSchema.shape)[K]['def']['innerType']>
+    },
+  )
+  .strict()
+
+export const providerConfigSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lowercase letters, digits, ".", "_" or "-" (it becomes the "id:model" prefix)'),
+    type: z.string().min(1),
+    name: z.string().optional(),
+    baseUrl: z.url().optional(),
+    /** A literal key, or "env:VAR" to read it from the environment at start-up. */
+    apiKey: z.string().min(1).optional(),
+    models: z.array(z.string().min(1)).optional(),
+    priority: z.number().int().default(0),
+    enabled: z.boolean().default(true),
+  })
+  // Provider types add their own fields (deployments, apiVersion, region, ...); each provider validates them.
+  .loose()
+export type ProviderConfig = z.infer<typeof providerConfigSchema>
+
+export const virtualModelConfigSchema = z
+  .object({
+    id: z.string().min(1),
+    strategy: z.enum(['round-robin', 'random', 'priority', 'weighted']),
+    upstreams: z
+      .array(
+        z
+          .object({
+            provider: z.string().min(1),
+            model: z.string().min(1),
+            weight: z.number().positive().optional(),
+            priority: z.number().int().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+export type VirtualModelConfig = z.infer<typeof virtualModelConfigSchema>
+
+/** The config file: `{ "settings": {...}, "providers": [...], "virtualModels": [...] }`. */
+export const configFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    settings: settingsOverridesSchema.default({}),
+    providers: z.array(providerConfigSchema).default([]),
+    virtualModels: z.array(virtualModelConfigSchema).default([]),
+  })
+  .strict()
+  .superRefine((file, context) => {
+    const seen = new Set<string>()
+    file.providers.forEach((provider, index) => {
+      if (seen.has(provider.id)) {
+        context.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` })
+      }
+      seen.add(provider.id)
+    })
+  })
+export type ConfigFile = z.infer<typeof configFileSchema>
+
+/** Environment variables that set a setting. `OMNILLM_API_KEY` and `OMNILLM_DATA_DIR` are read elsewhere. */
+export const settingEnvironmentVariables: Record<SettingName, string> = {
+  host: 'OMNILLM_HOST',
+  port: 'OMNILLM_PORT',
+  logLevel: 'OMNILLM_LOG_LEVEL',
+  maxBodyBytes: 'OMNILLM_MAX_BODY_BYTES',
+  allowLocalEndpoints: 'OMNILLM_ALLOW_LOCAL_ENDPOINTS',
+  enableConfigEdit: 'OMNILLM_ENABLE_CONFIG_EDIT',
+  shutdownTimeoutMs: 'OMNILLM_SHUTDOWN_TIMEOUT_MS',
+}

@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { useTempDirs } from '../test-support/temp-dir'
+import { loadConfig } from './load-config'
+
+const tempDir = useTempDirs()
+
+function writeConfig(content: unknown): string {
+  const file = join(tempDir(), 'config.json')
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
+  return file
+}
+
+describe('loadConfig precedence: flags > env > file > stored > defaults', () => {
+  test('defaults when nothing is given', async () => {
+    const config = await loadConfig({ env: {} })
+    expect(config.settings).toMatchObject({ host: '127.0.0.1', port: 5000, logLevel: 'info', maxBodyBytes: 32 * 1024 * 1024, allowLocalEndpoints: false })
+    expect(config.sources.port).toBe('default')
+    expect(config.configFile).toBeUndefined()
+  })
+
+  test('each layer overrides the one below it', async () => {
+    const file = writeConfig({ settings: { port: 7000, host: '127.0.0.2', logLevel: 'warn' } })
+    const stored = { port: 6000, host: '127.0.0.3', logLevel: 'error', maxBodyBytes: 1234 }
+
+    const onlyStored = await loadConfig({ env: {}, storedSettings: stored })
+    expect(onlyStored.settings.port).toBe(6000)
+    expect(onlyStored.sources.port).toBe('stored')
+
+    const withFile = await loadConfig({ env: {}, defaultConfigFile: file, storedSettings: stored })
+    expect(withFile.settings).toMatchObject({ port: 7000, host: '127.0.0.2', logLevel: 'warn', maxBodyBytes: 1234 })
+    expect(withFile.sources).toMatchObject({ port: 'file', maxBodyBytes: 'stored' })
+
+    const withEnv = await loadConfig({ env: { OMNILLM_PORT: '8000', OMNILLM_LOG_LEVEL: 'debug' }, defaultConfigFile: file, storedSettings: stored })
+    expect(withEnv.settings).toMatchObject({ port: 8000, host: '127.0.0.2', logLevel: 'debug' })
+    expect(withEnv.sources.port).toBe('env')
+
+    const withFlags = await loadConfig({ flags: { port: 9000 }, env: { OMNILLM_PORT: '8000' }, defaultConfigFile: file, storedSettings: stored })
+    expect(withFlags.settings.port).toBe(9000)
+    expect(withFlags.sources).toMatchObject({ port: 'flag', host: 'file', logLevel: 'file' })
+  })
+
+  test('--verbose means debug unless --log-level says otherwise', async () => {
+    expect((await loadConfig({ env: {}, flags: { verbose: true } })).settings.logLevel).toBe('debug')
+    expect((await loadConfig({ env: {}, flags: { verbose: true, logLevel: 'trace' } })).settings.logLevel).toBe('trace')
+  })
+
+  test('--config and OMNILLM_CONFIG pick the file; a missing default file is fine', async () => {
+    const file = writeConfig({ settings: { port: 7100 } })
+    expect((await loadConfig({ env: { OMNILLM_CONFIG: file } })).settings.port).toBe(7100)
+    expect((await loadConfig({ env: {}, flags: { config: file } })).configFile).toBe(file)
+    expect((await loadConfig({ env: {}, defaultConfigFile: join(tempDir(), 'absent.json') })).configFile).toBeUndefined()
+  })
+
+  test('booleans from the environment', async () => {
+    expect((await loadConfig({ env: { OMNILLM_ALLOW_LOCAL_ENDPOINTS: 'true' } })).settings.allowLocalEndpoints).toBe(true)
+    expect((await loadConfig({ env: { OMNILLM_ALLOW_LOCAL_ENDPOINTS: '0' } })).settings.allowLocalEndpoints).toBe(false)
+  })
+})
+
+describe('providers and virtual models from the config file', () => {
+  test('reads providers with defaults and resolves "env:VAR" keys', async () => {
+    const file = writeConfig({
+      providers: [
+        { id: 'ollama', type: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', models: ['qwen3'] },
+        { id: 'claude', type: 'anthropic', apiKey: 'env:TEST_ANTHROPIC_KEY', priority: 2, region: 'intl' },
+      ],
+      virtualModels: [{ id: 'fast', strategy: 'weighted', upstreams: [{ provider: 'ollama', model: 'qwen3', weight: 3 }] }],
+    })
+    const config = await loadConfig({ env: { TEST_ANTHROPIC_KEY: 'sk-ant-from-env' }, flags: { config: file } })
+    expect(config.providers).toEqual([
+      { id: 'ollama', type: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1', models: ['qwen3'], priority: 0, enabled: true },
+      { id: 'claude', type: 'anthropic', apiKey: 'sk-ant-from-env', priority: 2, enabled: true, region: 'intl' },
+    ])
+    expect(config.virtualModels[0]?.upstreams[0]).toEqual({ provider: 'ollama', model: 'qwen3', weight: 3 })
+  })
+})
+
+describe('errors name the file, the field and the problem', () => {
+  test('invalid field', async () => {
+    const file = writeConfig({ settings: { port: 'eighty' } })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Config file ${file}: settings.port: Invalid input: expected number, received string`)
+  })
+
+  test('unknown setting (a typo) is rejected', async () => {
+    const file = writeConfig({ settings: { prot: 5001 } })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(/settings: Unrecognized key: "prot"/)
+  })
+
+  test('field path inside an array', async () => {
+    const file = writeConfig({ providers: [{ id: 'ok', type: 'anthropic' }, { id: 'Bad Id', type: 'anthropic' }] })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Config file ${file}: providers.1.id:`)
+  })
+
+  test('duplicate provider ids', async () => {
+    const file = writeConfig({ providers: [{ id: 'a', type: 'anthropic' }, { id: 'a', type: 'gemini' }] })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow('providers.1.id: duplicate provider id "a"')
+  })
+
+  test('bad virtual model strategy', async () => {
+    const file = writeConfig({ virtualModels: [{ id: 'v', strategy: 'fastest', upstreams: [{ provider: 'a', model: 'm' }] }] })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Config file ${file}: virtualModels.0.strategy:`)
+  })
+
+  test('not JSON', async () => {
+    const file = writeConfig('{ "settings": ')
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Config file ${file} is not valid JSON`)
+  })
+
+  test('an explicit file that does not exist', async () => {
+    const file = join(tempDir(), 'nope.json')
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Cannot read config file ${file}: the file does not exist`)
+  })
+
+  test('env:VAR that is not set', async () => {
+    const file = writeConfig({ providers: [{ id: 'a', type: 'anthropic', apiKey: 'env:MISSING_KEY_VAR' }] })
+    await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow(`Config file ${file}: providers.0.apiKey: environment variable MISSING_KEY_VAR is not set`)
+  })
+
+  test('a bad environment value names the variable', async () => {
+    await expect(loadConfig({ env: { OMNILLM_PORT: 'abc' } })).rejects.toThrow('Invalid setting port from environment variable OMNILLM_PORT: "abc" is not a number')
+    await expect(loadConfig({ env: { OMNILLM_PORT: '70000' } })).rejects.toThrow('Invalid setting port from environment variable OMNILLM_PORT:')
+  })
+
+  test('an invalid stored setting is ignored with a warning, not fatal', async () => {
+    const config = await loadConfig({ env: {}, storedSettings: { port: -1, logLevel: 'debug' } })
+    expect(config.settings.port).toBe(5000)
+    expect(config.settings.logLevel).toBe('debug')
+    expect(config.warnings).toEqual([expect.stringContaining('Ignoring stored setting port')])
+  })
+})

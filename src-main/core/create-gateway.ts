@@ -1,0 +1,96 @@
+import type { Database } from 'better-sqlite3'
+import type { Hono } from 'hono'
+import type { AdminService } from './admin/admin-service'
+import { createAdminService } from './admin/create-admin-service'
+import type { Settings } from './config/gateway-config-schema'
+import { createHttpApp } from './http/create-http-app'
+import type { GatewayEnv } from './http/gateway-env'
+import { isLoopbackHostname } from './http/middleware/host-guard'
+import { listen, type ListeningServer } from './http/serve'
+import type { GatewayLogger } from './logs/create-logger'
+import type { SecretStore } from './secrets/secret-store'
+import { createRequestLogRepository } from './store'
+import { VERSION } from './version'
+
+/** What a host (the CLI or the Electron shell) hands the core. The core reaches nothing else. */
+export interface GatewayDeps {
+  settings: Settings
+  apiKey: string
+  mode: 'desktop' | 'headless'
+  logger: GatewayLogger
+  secrets: SecretStore
+  database: Database
+  /** The built renderer to serve at /admin/ (headless). */
+  rendererDir?: string
+  version?: string
+  now?: () => Date
+}
+
+export interface GatewayAddress {
+  host: string
+  port: number
+  url: string
+}
+
+export interface Gateway {
+  readonly app: Hono<GatewayEnv>
+  readonly admin: AdminService
+  /** Where it listens, once started. */
+  address(): GatewayAddress | undefined
+  start(): Promise<GatewayAddress>
+  /** Graceful: stops accepting, drains in-flight requests (up to settings.shutdownTimeoutMs). */
+  stop(): Promise<void>
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return isLoopbackHostname(host.startsWith('[') || !host.includes(':') ? host.toLowerCase() : `[${host.toLowerCase()}]`)
+}
+
+export function createGateway(deps: GatewayDeps): Gateway {
+  const now = deps.now ?? (() => new Date())
+  const startedAt = now()
+  const version = deps.version ?? VERSION
+  const logger = deps.logger.logger
+  let server: ListeningServer | undefined
+
+  const address = () => (server ? { host: server.host, port: server.port, url: server.url } : undefined)
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address })
+  const app = createHttpApp({
+    apiKey: deps.apiKey,
+    version,
+    startedAt,
+    now,
+    logger,
+    admin,
+    maxBodyBytes: deps.settings.maxBodyBytes,
+    loopbackOnly: isLoopbackHost(deps.settings.host),
+    requestLogRepository: createRequestLogRepository(deps.database),
+    rendererDir: deps.rendererDir,
+  })
+
+  return {
+    app,
+    admin,
+    address,
+    async start() {
+      if (server) return address()!
+      const { host, port } = deps.settings
+      if (!isLoopbackHost(host)) {
+        logger.warn(
+          { host },
+          `Listening on ${host}, which is reachable from other machines. The API key is the only protection: keep it secret, and prefer 127.0.0.1 with an SSH tunnel or a reverse proxy with TLS.`,
+        )
+      }
+      server = await listen(app, host, port)
+      logger.info({ url: server.url, version, mode: deps.mode }, `omnillm listening on ${server.url}`)
+      return address()!
+    },
+    async stop() {
+      if (!server) return
+      const current = server
+      logger.info('stopping: draining in-flight requests')
+      await current.close(deps.settings.shutdownTimeoutMs)
+      logger.info('stopped')
+    },
+  }
+}

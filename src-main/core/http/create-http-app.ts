@@ -1,0 +1,83 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from 'pino'
+import type { AdminService } from '../admin/admin-service'
+import { GatewayError } from '../errors/gateway-error'
+import type { RequestLogRepository } from '../store'
+import { errorResponse } from './error-dialect'
+import type { GatewayEnv } from './gateway-env'
+import { apiKeyAuth } from './middleware/api-key-auth'
+import { hostGuard } from './middleware/host-guard'
+import { localCors } from './middleware/local-cors'
+import { requestLog } from './middleware/request-log'
+import { ADMIN_EVENTS_PATH, adminHttpRoutes } from './routes/admin-http-routes'
+import { adminStaticRoutes } from './routes/admin-static-routes'
+import { healthRoutes } from './routes/health-routes'
+
+export interface HttpAppOptions {
+  apiKey: string
+  version: string
+  startedAt: Date
+  now?: () => Date
+  logger: Logger
+  admin: AdminService
+  maxBodyBytes: number
+  /** True when bound to a loopback address: turns on the DNS-rebinding Host check. */
+  loopbackOnly: boolean
+  requestLogRepository?: RequestLogRepository
+  /** The built renderer, served at /admin/. */
+  rendererDir?: string
+  adminStatusIntervalMs?: number
+}
+
+/** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
+export function isPublicRoute(method: string, path: string): boolean {
+  if (path === '/healthz') return true
+  if (path === '/' && (method === 'GET' || method === 'HEAD')) return true
+  return (method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/'))
+}
+
+export function isEventStreamRoute(path: string): boolean {
+  return path === ADMIN_EVENTS_PATH
+}
+
+function isQuietPath(path: string): boolean {
+  return path === '/' || path === '/healthz' || path === '/health' || path.startsWith('/admin')
+}
+
+export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
+  const app = new Hono<GatewayEnv>()
+  const onInternalError = (error: unknown) => options.logger.error({ err: error }, 'admin operation failed')
+
+  app.use(requestLog({ logger: options.logger, repository: options.requestLogRepository, isQuiet: isQuietPath }))
+  if (options.loopbackOnly) app.use(hostGuard())
+  app.use(localCors())
+  app.use(apiKeyAuth({ apiKey: options.apiKey, isPublic: isPublicRoute, isEventStream: isEventStreamRoute }))
+  app.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) =>
+        errorResponse(
+          c,
+          new GatewayError({
+            status: 413,
+            type: 'request_too_large',
+            code: 'request_too_large',
+            message: `Request body is larger than the limit of ${options.maxBodyBytes} bytes (setting maxBodyBytes).`,
+          }),
+        ),
+    }),
+  )
+
+  app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
+  app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
+  app.route('/', adminStaticRoutes(options.rendererDir))
+
+  app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
+  app.onError((error, c) => {
+    if (GatewayError.isInstance(error)) return errorResponse(c, error)
+    options.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error')
+    return errorResponse(c, new GatewayError({ status: 500, type: 'internal', code: 'internal_error', message: 'Internal gateway error; see the gateway log.' }))
+  })
+  return app
+}

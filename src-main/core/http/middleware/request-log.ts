@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { MiddlewareHandler } from 'hono'
+import type { Logger } from 'pino'
+import type { RequestLogRepository } from '../../store'
+import type { GatewayEnv } from '../gateway-env'
+
+export interface RequestLogOptions {
+  logger: Logger
+  /** API requests are also kept in the database for the usage and logs pages. */
+  repository?: RequestLogRepository
+  /** Paths not worth a database row (health probes, static admin assets). */
+  isQuiet?: (path: string) => boolean
+}
+
+/**
+ * Gives every request an id (echoed as `x-request-id`) and writes one log line when it ends: id, method,
+ * path, status, duration, client IP, User-Agent and model. The client IP is the socket's peer address;
+ * forwarded-for headers are not trusted.
+ */
+export function requestLog(options: RequestLogOptions): MiddlewareHandler<GatewayEnv> {
+  return async (c, next) => {
+    const startedAt = performance.now()
+    const requestId = randomBytes(8).toString('hex')
+    c.set('requestId', requestId)
+    c.header('x-request-id', requestId)
+    try {
+      await next()
+    } finally {
+      const path = c.req.path
+      const record = {
+        requestId,
+        method: c.req.method,
+        path,
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
+        clientIp: clientAddress(c),
+        userAgent: c.req.header('user-agent') ?? null,
+        model: c.get('model') ?? null,
+      }
+      const quiet = options.isQuiet?.(path) ?? false
+      options.logger[quiet ? 'debug' : 'info'](record, 'request')
+      if (!quiet) options.repository?.insert(record)
+    }
+  }
+}
+
+function clientAddress(c: Parameters<MiddlewareHandler<GatewayEnv>>[0]): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null
+  } catch {
+    return null // app.request() in tests has no socket
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CliFlags } from '../config/load-config'
+import { startGatewayHost, type GatewayHost } from '../host/start-gateway-host'
+import { createMemorySecretStore } from '../secrets'
+
+export interface TestHost {
+  host: GatewayHost
+  url: string
+  apiKey: string
+  dataDir: string
+  configDir: string
+  /** Captured human-readable console output. */
+  consoleLines: string[]
+  close(): Promise<void>
+}
+
+/**
+ * A real gateway on a real loopback socket (port 0), with its own temporary data and config directories,
+ * a real SQLite file and an in-memory secret store.
+ */
+export async function startTestHost(options: { flags?: Partial<CliFlags>; env?: NodeJS.ProcessEnv; config?: unknown; rendererDir?: string } = {}): Promise<TestHost> {
+  const root = mkdtempSync(join(tmpdir(), 'omnillm-host-'))
+  const dataDir = join(root, 'data')
+  const configDir = join(root, 'config')
+  mkdirSync(configDir, { recursive: true, mode: 0o700 })
+  if (options.config !== undefined) writeFileSync(join(configDir, 'config.json'), JSON.stringify(options.config))
+  const consoleLines: string[] = []
+  try {
+    const host = await startGatewayHost({
+      mode: 'headless',
+      dataDir,
+      configDir,
+      flags: { port: 0, ...options.flags },
+      env: options.env ?? {},
+      secretStore: createMemorySecretStore(),
+      rendererDir: options.rendererDir,
+      console: { write: (text: string) => consoleLines.push(text) },
+    })
+    return {
+      host,
+      url: host.url,
+      apiKey: host.apiKey,
+      dataDir,
+      configDir,
+      consoleLines,
+      close: async () => {
+        await host.stop()
+        rmSync(root, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true })
+    throw error
+  }
+}

@@ -1,0 +1,21 @@
+import type { Contract, ContractInput, ContractOutput, ContractResult } from './define-contract'
+import { gatewayGetStatus } from './gateway'
+
+export * from './define-contract'
+export * from './gateway'
+
+/**
+ * THE list of admin operations. The key is the method name on `window.omnillm` and on the renderer's
+ * gateway client; the contract's channel is the IPC channel and the /api/admin/<channel> path.
+ */
+export const contracts = {
+  getStatus: gatewayGetStatus,
+} as const satisfies Record<string, Contract>
+
+export type Contracts = typeof contracts
+export type ContractName = keyof Contracts
+
+/** What the preload exposes as `window.omnillm` (and what the HTTP client implements in a browser). */
+export type AdminApi = {
+  [K in ContractName]: (input?: ContractInput<Contracts[K]>) => Promise<ContractResult<ContractOutput<Contracts[K]>>>
+}
