@@ -10,6 +10,8 @@ export default defineConfig({
     // playwright-core, so one runner counts every test.
     include: ['src-main/**/*.test.ts', 'src-preload/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'node',
+    // .ci/run asks for a JSON report to print its closing "N passed, N failed" line.
+    reporters: process.env.OMNILLM_TEST_REPORT ? ['default', ['json', { outputFile: process.env.OMNILLM_TEST_REPORT }]] : ['default'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
