@@ -10,7 +10,7 @@ export const gatewayStatusSchema = z.object({
   startedAt: z.string(),
   uptimeSeconds: z.number().nonnegative(),
   /** Which SecretStore the host chose: keychain, encrypted-file or memory. */
-  secretStore: z.string(),
+  secretStore: z.enum(['keychain', 'encrypted-file', 'memory']),
   /** 'desktop' when hosted by the Electron shell, 'headless' when hosted by `omnillm start`. */
   mode: z.enum(['desktop', 'headless']),
 })
