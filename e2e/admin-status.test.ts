@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -17,6 +17,7 @@ describe.skipIf(skipReason !== undefined)(`admin UI status page over HTTP${skipR
 
   beforeAll(async () => {
     expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
+    mkdirSync(join(import.meta.dirname, '..', 'test-results'), { recursive: true })
     gateway = await startTestHost({ rendererDir })
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -61,6 +62,12 @@ describe.skipIf(skipReason !== undefined)(`admin UI status page over HTTP${skipR
       const uptime = Number(await page.getByTestId('status-uptime').getAttribute('data-value'))
       await expect.poll(async () => Number(await page.getByTestId('status-uptime').getAttribute('data-value')), { timeout: 5000 }).toBeGreaterThan(uptime)
       expect(await page.evaluate(() => localStorage.getItem('omnillm.apiKey'))).toBe(gateway.apiKey)
+
+      // The log level changes at run time from the page.
+      await expect.poll(() => page.getByTestId('log-level-select').inputValue()).toBe('info')
+      await page.getByTestId('log-level-select').selectOption('debug')
+      await expect.poll(() => gateway.host.logger.level).toBe('debug')
+      await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'admin-status.png'), fullPage: true })
 
       // A key the gateway stops accepting sends the user back to the connect card and is forgotten.
       await page.evaluate(() => localStorage.setItem('omnillm.apiKey', 'stale-key'))

@@ -2,14 +2,14 @@ import type { Database } from 'better-sqlite3'
 import type { Hono } from 'hono'
 import type { AdminService } from './admin/admin-service'
 import { createAdminService } from './admin/create-admin-service'
-import type { Settings } from './config/gateway-config-schema'
+import { logLevelSchema, type Settings } from './config/gateway-config-schema'
 import { createHttpApp } from './http/create-http-app'
 import type { GatewayEnv } from './http/gateway-env'
 import { isLoopbackHostname } from './http/middleware/host-guard'
 import { listen, type ListeningServer } from './http/serve'
 import type { GatewayLogger } from './logs/create-logger'
 import type { SecretStore } from './secrets/secret-store'
-import { createRequestLogRepository } from './store'
+import { createRequestLogRepository, createSettingsRepository } from './store'
 import { VERSION } from './version'
 
 /** What a host (the CLI or the Electron shell) hands the core. The core reaches nothing else. */
@@ -54,7 +54,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   let server: ListeningServer | undefined
 
   const address = () => (server ? { host: server.host, port: server.port, url: server.url } : undefined)
-  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address })
+  const settingsRepository = createSettingsRepository(deps.database)
+  const logLevel = {
+    get: () => logLevelSchema.parse(logger.level),
+    set: (level: Settings['logLevel']) => {
+      deps.logger.setLevel(level)
+      settingsRepository.set('logLevel', level)
+      logger.info({ level }, 'log level changed')
+    },
+  }
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel })
   const app = createHttpApp({
     apiKey: deps.apiKey,
     version,

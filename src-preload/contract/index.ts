@@ -1,8 +1,10 @@
 import type { Contract, ContractInput, ContractOutput, ContractResult } from './define-contract'
 import { gatewayGetStatus } from './gateway'
+import { settingsGetLogLevel, settingsSetLogLevel } from './settings'
 
 export * from './define-contract'
 export * from './gateway'
+export * from './settings'
 
 /**
  * THE list of admin operations. The key is the method name on `window.omnillm` and on the renderer's
@@ -10,6 +12,8 @@ export * from './gateway'
  */
 export const contracts = {
   getStatus: gatewayGetStatus,
+  getLogLevel: settingsGetLogLevel,
+  setLogLevel: settingsSetLogLevel,
 } as const satisfies Record<string, Contract>
 
 export type Contracts = typeof contracts

@@ -37,7 +37,14 @@ function fromFrame(url: string, parent: unknown = null): IpcInvokeEvent {
   return { senderFrame: { url, parent } }
 }
 
-function setUp(admin: AdminService = { getStatus: async () => status }) {
+const baseAdmin: AdminService = {
+  getStatus: async () => status,
+  getLogLevel: async () => ({ level: 'info' }),
+  setLogLevel: async ({ level }) => ({ level }),
+}
+
+function setUp(overrides: Partial<AdminService> = {}) {
+  const admin: AdminService = { ...baseAdmin, ...overrides }
   const { ipcMain, handlers } = fakeIpcMain()
   const onRejectedSender = vi.fn()
   const isTrustedSender = createTrustedSenderCheck(createAppPageMatcher({ rendererIndexPath }))
@@ -93,7 +100,7 @@ describe('registerIpc', () => {
     const { ipcMain, handlers } = fakeIpcMain()
     registerIpc({
       ipcMain,
-      admin: { getStatus: async () => status },
+      admin: baseAdmin,
       isTrustedSender: () => {
         throw new Error('frame gone')
       },

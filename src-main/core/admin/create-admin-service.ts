@@ -1,3 +1,4 @@
+import type { LogLevel } from '../config/gateway-config-schema'
 import type { SecretStoreKind } from '../secrets/secret-store'
 import type { AdminService } from './admin-service'
 
@@ -9,6 +10,7 @@ export interface AdminServiceDeps {
   now: () => Date
   /** Where the gateway listens; undefined until it has started. */
   address: () => { host: string; port: number; url: string } | undefined
+  logLevel: { get(): LogLevel; set(level: LogLevel): void }
 }
 
 export function createAdminService(deps: AdminServiceDeps): AdminService {
@@ -25,6 +27,11 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
         secretStore: deps.secretStore,
         mode: deps.mode,
       }
+    },
+    getLogLevel: async () => ({ level: deps.logLevel.get() }),
+    setLogLevel: async ({ level }) => {
+      deps.logLevel.set(level)
+      return { level: deps.logLevel.get() }
     },
   }
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { logLevelSchema } from '../../../src-preload/contract/settings'
 
 /**
  * The single source of settings. Every setting has a default here; CLI flags, environment variables,
  * the config file and stored settings only override these values (see load-config.ts for the order).
  */
-export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
+export { logLevelSchema }
 export type LogLevel = z.infer<typeof logLevelSchema>
 
 export const settingsSchema = z

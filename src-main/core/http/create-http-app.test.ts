@@ -200,3 +200,31 @@ describe('request log', () => {
     expect(gateway.consoleLines.some((line) => /^\d\d:\d\d:\d\d INFO {2}omnillm listening on http:\/\/127\.0\.0\.1:\d+/.test(line))).toBe(true)
   })
 })
+
+describe('log level at run time', () => {
+  const post = (channel: string, body?: unknown) =>
+    rawRequest(`${gateway.url}/api/admin/${channel}`, { method: 'POST', headers: auth, body: body === undefined ? undefined : JSON.stringify(body) })
+
+  test('settings:set-log-level takes effect at once and is saved for the next start', async () => {
+    expect(JSON.parse((await post('settings:get-log-level')).body)).toEqual({ ok: true, value: { level: 'info' } })
+    const set = await post('settings:set-log-level', { level: 'debug' })
+    expect(JSON.parse(set.body)).toEqual({ ok: true, value: { level: 'debug' } })
+    expect(gateway.host.logger.level).toBe('debug')
+    expect(gateway.host.logger.isLevelEnabled('debug')).toBe(true)
+
+    const database = openDatabase(join(gateway.dataDir, 'omnillm.db'))
+    try {
+      expect(database.prepare("SELECT value FROM settings WHERE key = 'logLevel'").get()).toEqual({ value: '"debug"' })
+    } finally {
+      database.close()
+    }
+    await post('settings:set-log-level', { level: 'info' })
+  })
+
+  test('an unknown level is a 400 naming the field', async () => {
+    const response = await post('settings:set-log-level', { level: 'loud' })
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('settings:set-log-level at level') } })
+    expect(gateway.host.logger.level).toBe('info')
+  })
+})

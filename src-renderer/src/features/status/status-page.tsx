@@ -7,6 +7,7 @@ import { useNow } from '@/lib/use-now'
 import { cn } from '@/lib/utils'
 import { ConnectionBadge } from './connection-badge'
 import { describeHost, describeMode, describeSecretStore, formatHostPort, formatStartedAt } from './describe-status'
+import { LogLevelCard } from '@/features/logging/log-level-card'
 import { EndpointCard } from './endpoint-card'
 import { StatCard } from './stat-card'
 import { StatusError } from './status-error'
@@ -121,6 +122,8 @@ export function StatusPage() {
           stale={stale}
         />
       </section>
+
+      <LogLevelCard />
     </div>
   )
 }
