@@ -1,0 +1,131 @@
+import type { Context } from 'hono'
+import type { Logger } from 'pino'
+import type { CifDialect, CifRequest, CifResult, CifWarning } from '../cif'
+import { GatewayError } from '../errors/gateway-error'
+import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
+import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
+import type { ResolvedRoute } from '../pipeline/resolve-route'
+import type { GatewayEnv } from './gateway-env'
+import { readJsonBody } from './read-json-body'
+
+export interface ParsedClientRequest {
+  request: CifRequest
+  warnings: CifWarning[]
+}
+
+/** What one client surface plugs into the shared generation flow. */
+export interface GenerationSurface {
+  dialect: CifDialect
+  /** Client body → CIF; throws a GatewayError (400) naming the field on bad input. */
+  parse(body: Record<string, unknown>, headers: Record<string, string>): ParsedClientRequest
+  serializeResult(result: CifResult, context: SerializeContext): unknown
+  createStreamSerializer(context: SerializeContext): StreamSerializer
+  /** When the upstream speaks this surface's dialect, forward the body as it is. */
+  passthroughOperation?: PassthroughOperation
+}
+
+export interface GenerationDeps {
+  resolve(model: string): Promise<ResolvedRoute>
+  logger: Logger
+  /** A quiet stream gets a keep-alive frame this often. */
+  keepAliveMs?: number
+}
+
+export function lowerCaseHeaders(c: Context): Record<string, string> {
+  const headers: Record<string, string> = {}
+  c.req.raw.headers.forEach((value, name) => (headers[name] = value))
+  return headers
+}
+
+/**
+ * The request path shared by /v1/chat/completions, /v1/messages and /v1/responses:
+ * read JSON → parse to CIF → resolve the model → passthrough (same dialect) or generate/stream → serialise
+ * in the client's dialect. One AbortSignal (the client's) runs to the upstream call.
+ */
+export async function handleGeneration(c: Context<GatewayEnv>, surface: GenerationSurface, deps: GenerationDeps): Promise<Response> {
+  const body = await readJsonBody(c)
+  const headers = lowerCaseHeaders(c)
+  const parsed = surface.parse(body, headers)
+  const clientModel = parsed.request.model
+  c.set('model', clientModel)
+
+  const route = await deps.resolve(clientModel)
+  const requestId = c.get('requestId')
+  const options: ProviderCallOptions = { signal: c.req.raw.signal, clientHeaders: headers, requestId }
+  const context: SerializeContext = { model: clientModel, requestId, created: Math.floor(Date.now() / 1000) }
+  c.header('x-omnillm-provider', route.provider.id)
+  c.header('x-omnillm-model', route.upstreamModel)
+
+  if (surface.passthroughOperation && route.provider.dialect === surface.dialect && route.provider.passthrough) {
+    const upstream = await route.provider.passthrough(
+      { operation: surface.passthroughOperation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
+      options,
+    )
+    return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
+  }
+
+  const request: CifRequest = { ...parsed.request, model: route.upstreamModel }
+  if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')
+
+  if (!request.stream) {
+    const result = await route.provider.generate(request, options)
+    logWarnings(deps.logger, requestId, result.warnings)
+    return c.json(surface.serializeResult(result, context) as object)
+  }
+
+  const parts = await route.provider.stream(request, options)
+  const serializer = surface.createStreamSerializer(context)
+  const encoder = new TextEncoder()
+  const keepAliveMs = deps.keepAliveMs ?? 10_000
+  const reader = parts.getReader()
+  let timer: ReturnType<typeof setInterval> | undefined
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      timer = setInterval(() => controller.enqueue(encoder.encode(serializer.keepAlive())), keepAliveMs)
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) {
+          clearInterval(timer)
+          controller.close()
+          return
+        }
+        if (value.type === 'stream-start') logWarnings(deps.logger, requestId, value.warnings)
+        if (value.type === 'error') deps.logger.warn({ requestId, err: value.error }, 'upstream stream failed after the first byte')
+        const text = serializer.write(value)
+        if (text) controller.enqueue(encoder.encode(text))
+        if (value.type === 'finish' || value.type === 'error') {
+          clearInterval(timer)
+          controller.close()
+          await reader.cancel().catch(() => undefined)
+        }
+      } catch (error) {
+        clearInterval(timer)
+        if (c.req.raw.signal.aborted) return controller.close()
+        deps.logger.error({ requestId, err: error }, 'stream broke')
+        const failure = GatewayError.isInstance(error)
+          ? error
+          : new GatewayError({ status: 502, type: 'upstream', code: 'stream_error', message: 'The upstream stream broke off.', cause: error })
+        controller.enqueue(encoder.encode(serializer.error(failure)))
+        controller.close()
+      }
+    },
+    async cancel() {
+      clearInterval(timer)
+      await reader.cancel().catch(() => undefined)
+    },
+  })
+
+  return c.body(stream, 200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  })
+}
+
+function logWarnings(logger: Logger, requestId: string, warnings: CifWarning[]): void {
+  if (warnings.length > 0) logger.warn({ requestId, warnings }, 'the upstream could not express some request features')
+}

@@ -1,0 +1,4 @@
+import type { ProviderDefinition } from './provider-definition'
+
+/** Every provider type, one line each. Adding a provider is a folder under providers/ plus a line here. */
+export const providerDefinitions: readonly ProviderDefinition[] = []

@@ -1,0 +1,10 @@
+/** One SSE frame. `event` is omitted for data-only streams (OpenAI chat). Multi-line data is split per spec. */
+export function encodeSseEvent(data: string, event?: string): string {
+  const lines = data.split(/\r?\n/).map((line) => `data: ${line}`).join('\n')
+  return event ? `event: ${event}\n${lines}\n\n` : `${lines}\n\n`
+}
+
+/** An SSE comment: ignored by every client, keeps proxies and idle timers from closing the stream. */
+export function encodeSseComment(text: string): string {
+  return `: ${text}\n\n`
+}
