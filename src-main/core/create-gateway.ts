@@ -2,12 +2,15 @@ import type { Database } from 'better-sqlite3'
 import type { Hono } from 'hono'
 import type { AdminService } from './admin/admin-service'
 import { createAdminService } from './admin/create-admin-service'
-import { logLevelSchema, type Settings } from './config/gateway-config-schema'
+import { logLevelSchema, type ProviderConfig, type Settings } from './config/gateway-config-schema'
 import { createHttpApp } from './http/create-http-app'
 import type { GatewayEnv } from './http/gateway-env'
 import { isLoopbackHostname } from './http/middleware/host-guard'
 import { listen, type ListeningServer } from './http/serve'
 import type { GatewayLogger } from './logs/create-logger'
+import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
+import type { ProviderDefinition } from './providers/provider-definition'
+import { providerDefinitions } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { createRequestLogRepository, createSettingsRepository } from './store'
 import { VERSION } from './version'
@@ -20,6 +23,12 @@ export interface GatewayDeps {
   logger: GatewayLogger
   secrets: SecretStore
   database: Database
+  /** Provider instances from the config file (their `apiKey` already resolved). */
+  providers?: ProviderConfig[]
+  /** For error messages about provider entries. */
+  configFile?: string
+  /** Defaults to every registered provider type (providers/registry.ts). */
+  providerDefinitions?: readonly ProviderDefinition[]
   /** The built renderer to serve at /admin/ (headless). */
   rendererDir?: string
   version?: string
@@ -64,6 +73,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   }
   const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel })
+  const pipeline = createGatewayPipeline({
+    providerConfigs: deps.providers ?? [],
+    definitions: deps.providerDefinitions ?? providerDefinitions,
+    logger,
+    configFile: deps.configFile,
+  })
   const app = createHttpApp({
     apiKey: deps.apiKey,
     version,
@@ -75,6 +90,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     loopbackOnly: isLoopbackHost(deps.settings.host),
     requestLogRepository: createRequestLogRepository(deps.database),
     rendererDir: deps.rendererDir,
+    pipeline,
   })
 
   return {
@@ -99,6 +115,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const current = server
       logger.info('stopping: draining in-flight requests')
       await current.close(deps.settings.shutdownTimeoutMs)
+      await pipeline.close()
       logger.info('stopped')
     },
   }

@@ -76,6 +76,8 @@ export async function startGatewayHost(options: StartGatewayHostOptions): Promis
       logger: gatewayLogger,
       secrets,
       database,
+      providers: config.providers,
+      configFile: config.configFile,
       rendererDir: options.rendererDir,
     })
     const address = await gateway.start()

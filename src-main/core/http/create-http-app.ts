@@ -12,7 +12,11 @@ import { localCors } from './middleware/local-cors'
 import { requestLog } from './middleware/request-log'
 import { ADMIN_EVENTS_PATH, adminHttpRoutes } from './routes/admin-http-routes'
 import { adminStaticRoutes } from './routes/admin-static-routes'
+import { embeddingsRoutes } from './routes/embeddings-routes'
 import { healthRoutes } from './routes/health-routes'
+import { modelsRoutes } from './routes/models-routes'
+import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
+import { openAiChatRoutes } from '../ingress/openai-chat'
 
 export interface HttpAppOptions {
   apiKey: string
@@ -28,6 +32,7 @@ export interface HttpAppOptions {
   /** The built renderer, served at /admin/. */
   rendererDir?: string
   adminStatusIntervalMs?: number
+  pipeline: GatewayPipeline
 }
 
 /** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
@@ -72,6 +77,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
   app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
   app.route('/', adminStaticRoutes(options.rendererDir))
+  const generation = { resolve: options.pipeline.resolve, logger: options.logger }
+  app.route('/', openAiChatRoutes(generation))
+  app.route('/', modelsRoutes(options.pipeline.catalogue))
+  app.route('/', embeddingsRoutes(options.pipeline.resolve))
 
   app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
   app.onError((error, c) => {

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { parseOpenAiChatRequest } from './parse-openai-chat-request'
+
+const capturesDir = resolve(import.meta.dirname, '../../../../../shared/fixtures/client-captures')
+
+/** Big strings and tool arrays live in `<client>/_blobs/`, referenced as `{"$blob": "_blobs/<file>"}`. */
+function resolveBlobs(value: unknown, clientDir: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveBlobs(item, clientDir))
+  if (value === null || typeof value !== 'object') return value
+  const record = value as Record<string, unknown>
+  if (typeof record.$blob === 'string') {
+    const text = readFileSync(join(clientDir, record.$blob), 'utf8')
+    return record.$blob.endsWith('.json') ? JSON.parse(text) : text
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, resolveBlobs(item, clientDir)]))
+}
+
+/** Every captured POST /v1/chat/completions (OpenCode's openai-compatible provider and the SDK probes). */
+function chatCaptures(): Array<{ name: string; headers: Record<string, string>; body: Record<string, unknown> }> {
+  return ['opencode', 'sdk-openai', 'sdk-ai'].flatMap((client) => {
+    const clientDir = join(capturesDir, client)
+    return readdirSync(clientDir)
+      .filter((scenario) => !scenario.startsWith('_') && !scenario.endsWith('.json'))
+      .flatMap((scenario) =>
+        readdirSync(join(clientDir, scenario))
+          .filter((file) => file.endsWith('-POST-v1_chat_completions.json'))
+          .map((file) => {
+            const capture = JSON.parse(readFileSync(join(clientDir, scenario, file), 'utf8')) as { headers: Record<string, string>; body: unknown }
+            return { name: `${client}/${scenario}/${file}`, headers: capture.headers, body: resolveBlobs(capture.body, clientDir) as Record<string, unknown> }
+          }),
+      )
+  })
+}
+
+describe('captured client requests parse', () => {
+  const captures = chatCaptures()
+
+  test('the OpenCode and SDK chat captures are all there', () => {
+    expect(captures.filter((capture) => capture.name.startsWith('opencode/'))).toHaveLength(5)
+    expect(captures.filter((capture) => capture.name.startsWith('sdk-openai/'))).toHaveLength(5)
+    expect(captures.filter((capture) => capture.name.startsWith('sdk-ai/'))).toHaveLength(12)
+  })
+
+  test.each(captures.map((capture) => [capture.name, capture] as const))('%s', (_name, capture) => {
+    const { request, warnings } = parseOpenAiChatRequest(capture.body, capture.headers)
+    expect(request.model).toBe(capture.body.model)
+    expect(request.stream).toBe(capture.body.stream === true)
+    expect(warnings).toEqual([])
+  })
+
+  test('the OpenCode tool round trip keeps system prompt, tools and the tool turn', () => {
+    const capture = captures.find((item) => item.name === 'opencode/02-openai-compatible-tool-roundtrip/0003-POST-v1_chat_completions.json')!
+    const { request, includeUsage } = parseOpenAiChatRequest(capture.body, capture.headers)
+    expect(includeUsage).toBe(true)
+    expect(request.maxOutputTokens).toBe(32000)
+    expect(request.system).toHaveLength(1)
+    expect(request.system[0]!.text.length).toBeGreaterThan(9000)
+    expect(request.tools?.map((tool) => tool.type !== 'builtin' && tool.name)).toEqual(['bash', 'edit', 'glob', 'grep', 'read', 'skill', 'task', 'todowrite', 'webfetch', 'write'])
+    expect(request.toolChoice).toEqual({ type: 'auto' })
+    expect(request.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool'])
+    expect(request.messages[2]).toEqual({
+      role: 'tool',
+      content: [{ type: 'tool-result', toolCallId: 'call_e60db70452bed50f2c66f9a8', toolName: 'bash', kind: 'function', content: [{ type: 'text', text: 'hi-opencode\n' }] }],
+    })
+  })
+})

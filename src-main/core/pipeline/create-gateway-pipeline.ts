@@ -1,0 +1,34 @@
+import type { Logger } from 'pino'
+import type { ProviderConfig } from '../config/gateway-config-schema'
+import { createUpstreamHttpClient, type UpstreamHttpClient } from '../providers/http/upstream-http-client'
+import type { Provider, ProviderDefinition } from '../providers/provider-definition'
+import { createModelCatalogue } from './model-catalogue'
+import { createProviders } from './create-providers'
+import { resolveRoute, type ResolvedRoute } from './resolve-route'
+
+export interface GatewayPipeline {
+  providers: Map<string, Provider>
+  catalogue: ReturnType<typeof createModelCatalogue>
+  resolve(model: string): Promise<ResolvedRoute>
+  close(): Promise<void>
+}
+
+export function createGatewayPipeline(options: {
+  providerConfigs: ProviderConfig[]
+  definitions: readonly ProviderDefinition[]
+  logger: Logger
+  configFile?: string
+  http?: UpstreamHttpClient
+}): GatewayPipeline {
+  const http = options.http ?? createUpstreamHttpClient()
+  const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile })
+  const providers = new Map(list.map((provider) => [provider.id, provider]))
+  const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
+  const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })
+  return {
+    providers,
+    catalogue,
+    resolve: (model) => resolveRoute(model, providers, catalogue),
+    close: () => http.close(),
+  }
+}
