@@ -1,0 +1,31 @@
+import type { CifResult, CifStreamPart } from '../../cif'
+
+/**
+ * A whole answer replayed as canonical parts, for upstreams that do not stream (or answered a stream
+ * request with JSON): stream-start, response-metadata, one block per content part, finish.
+ */
+export function convertCifResultToStream(result: CifResult): ReadableStream<CifStreamPart> {
+  const parts: CifStreamPart[] = [{ type: 'stream-start', warnings: result.warnings }]
+  if (result.id || result.model) parts.push({ type: 'response-metadata', ...(result.id ? { id: result.id } : {}), ...(result.model ? { model: result.model } : {}) })
+  result.content.forEach((part, index) => {
+    if (part.type === 'text') {
+      const id = `text-${index}`
+      parts.push({ type: 'text-start', id }, { type: 'text-delta', id, delta: part.text }, { type: 'text-end', id })
+    } else if (part.type === 'reasoning') {
+      const id = `reasoning-${index}`
+      parts.push({ type: 'reasoning-start', id, ...(part.origin ? { origin: part.origin } : {}) }, { type: 'reasoning-delta', id, delta: part.text })
+      if (part.signature) parts.push({ type: 'reasoning-signature', id, signature: part.signature })
+      parts.push({ type: 'reasoning-end', id })
+    } else {
+      const id = part.toolCallId
+      parts.push({ type: 'tool-input-start', id, toolName: part.toolName, kind: part.kind }, { type: 'tool-input-delta', id, delta: part.input }, { type: 'tool-input-end', id })
+    }
+  })
+  parts.push({ type: 'finish', finishReason: result.finishReason, usage: result.usage })
+  return new ReadableStream<CifStreamPart>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part)
+      controller.close()
+    },
+  })
+}
