@@ -12,7 +12,7 @@ import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
 import type { ProviderDefinition } from './providers/provider-definition'
 import { providerDefinitions } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
-import { createRequestLogRepository, createSettingsRepository } from './store'
+import { createOpenAiResponseRepository, createRequestLogRepository, createSettingsRepository } from './store'
 import { VERSION } from './version'
 
 /** What a host (the CLI or the Electron shell) hands the core. The core reaches nothing else. */
@@ -55,12 +55,15 @@ export function isLoopbackHost(host: string): boolean {
   return isLoopbackHostname(host.startsWith('[') || !host.includes(':') ? host.toLowerCase() : `[${host.toLowerCase()}]`)
 }
 
+const RESPONSE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
+
 export function createGateway(deps: GatewayDeps): Gateway {
   const now = deps.now ?? (() => new Date())
   const startedAt = now()
   const version = deps.version ?? VERSION
   const logger = deps.logger.logger
   let server: ListeningServer | undefined
+  let pruneTimer: ReturnType<typeof setInterval> | undefined
 
   const address = () => (server ? { host: server.host, port: server.port, url: server.url } : undefined)
   const settingsRepository = createSettingsRepository(deps.database)
@@ -79,6 +82,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     logger,
     configFile: deps.configFile,
   })
+  const responses = createOpenAiResponseRepository(deps.database)
   const app = createHttpApp({
     apiKey: deps.apiKey,
     version,
@@ -91,6 +95,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     requestLogRepository: createRequestLogRepository(deps.database),
     rendererDir: deps.rendererDir,
     pipeline,
+    responses,
   })
 
   return {
@@ -107,12 +112,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
         )
       }
       server = await listen(app, host, port)
+      // Stored Responses API answers are kept 30 days, as OpenAI keeps them.
+      const prune = () => responses.prune(new Date(now().getTime() - RESPONSE_RETENTION_MS))
+      prune()
+      pruneTimer = setInterval(prune, 24 * 60 * 60 * 1000)
+      pruneTimer.unref()
       logger.info({ url: server.url, version, mode: deps.mode }, `omnillm listening on ${server.url}`)
       return address()!
     },
     async stop() {
       if (!server) return
       const current = server
+      clearInterval(pruneTimer)
       logger.info('stopping: draining in-flight requests')
       await current.close(deps.settings.shutdownTimeoutMs)
       await pipeline.close()

@@ -17,6 +17,8 @@ import { healthRoutes } from './routes/health-routes'
 import { modelsRoutes } from './routes/models-routes'
 import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
 import { openAiChatRoutes } from '../ingress/openai-chat'
+import { openAiResponsesRoutes } from '../ingress/openai-responses'
+import type { OpenAiResponseRepository } from '../store'
 
 export interface HttpAppOptions {
   apiKey: string
@@ -33,6 +35,7 @@ export interface HttpAppOptions {
   rendererDir?: string
   adminStatusIntervalMs?: number
   pipeline: GatewayPipeline
+  responses: OpenAiResponseRepository
 }
 
 /** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
@@ -79,6 +82,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', adminStaticRoutes(options.rendererDir))
   const generation = { resolve: options.pipeline.resolve, logger: options.logger }
   app.route('/', openAiChatRoutes(generation))
+  app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))
   app.route('/', modelsRoutes(options.pipeline.catalogue))
   app.route('/', embeddingsRoutes(options.pipeline.resolve))
 

@@ -88,7 +88,10 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
       try {
         const { done, value } = await reader.read()
         if (done) {
+          // A provider must end with finish or error; a stream that just stops must not look complete.
           clearInterval(timer)
+          deps.logger.warn({ requestId }, 'upstream stream ended without a finish')
+          controller.enqueue(encoder.encode(serializer.error(truncatedStreamError())))
           controller.close()
           return
         }
@@ -124,6 +127,10 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   })
+}
+
+function truncatedStreamError(): GatewayError {
+  return new GatewayError({ status: 502, type: 'upstream', code: 'stream_truncated', message: 'The upstream stream ended before it finished.' })
 }
 
 function logWarnings(logger: Logger, requestId: string, warnings: CifWarning[]): void {

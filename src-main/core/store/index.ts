@@ -3,6 +3,13 @@ export type { Database } from './database'
 export type { Migration } from './migration'
 export { migrations } from './migrations'
 export { openDatabase } from './open-database'
+export { createOpenAiResponseRepository } from './openai-response-repository'
+export type {
+  NewOpenAiResponse,
+  OpenAiResponseRepository,
+  StoredConversation,
+  StoredOpenAiResponse,
+} from './openai-response-repository'
 export { createProviderInstanceRepository } from './provider-instance-repository'
 export type {
   ProviderInstance,

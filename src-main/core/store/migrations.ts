@@ -1,5 +1,6 @@
 import type { Migration } from './migration'
 import { initialSchema } from './migrations/initial-schema'
+import { openAiResponseStore } from './migrations/openai-response-store'
 
 /** Every migration this version of OmniLLM knows, oldest first. Append new ones; never reorder or edit. */
-export const migrations: readonly Migration[] = [initialSchema]
+export const migrations: readonly Migration[] = [initialSchema, openAiResponseStore]
