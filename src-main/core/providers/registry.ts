@@ -1,7 +1,9 @@
+import { anthropicProviderDefinition } from './anthropic'
 import { openAiCompatibleProviderDefinition } from './openai-compatible'
 import type { ProviderDefinition } from './provider-definition'
 
 /** Every provider type, one line each. Adding a provider is a folder under providers/ plus a line here. */
 export const providerDefinitions: readonly ProviderDefinition[] = [
   openAiCompatibleProviderDefinition,
+  anthropicProviderDefinition,
 ]

@@ -57,11 +57,17 @@ export function createUpstreamHttpClient(options: { dispatcher?: Dispatcher } = 
         for (const [name, value] of Object.entries(response.headers)) {
           if (value !== undefined) flatHeaders[name] = Array.isArray(value) ? value.join(', ') : value
         }
+        // The web stream is made only when asked for: once made, it owns the Node stream, and text()
+        // must read through it (reading the Node stream as well would stall on a large body).
+        let web: ReadableStream<Uint8Array> | undefined
+        const toWeb = () => (web ??= Readable.toWeb(response.body) as ReadableStream<Uint8Array>)
         return {
           status: response.statusCode,
           headers: flatHeaders,
-          body: Readable.toWeb(response.body) as ReadableStream<Uint8Array>,
-          text: () => response.body.text(),
+          get body() {
+            return toWeb()
+          },
+          text: () => (web ? new Response(web).text() : response.body.text()),
         }
       } catch (error) {
         if (request.signal.aborted) throw error
