@@ -84,25 +84,30 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
     start(controller) {
       timer = setInterval(() => controller.enqueue(encoder.encode(serializer.keepAlive())), keepAliveMs)
     },
+    // Reads parts until one produces output: a pull that enqueues nothing would not be called again.
     async pull(controller) {
       try {
-        const { done, value } = await reader.read()
-        if (done) {
-          // A provider must end with finish or error; a stream that just stops must not look complete.
-          clearInterval(timer)
-          deps.logger.warn({ requestId }, 'upstream stream ended without a finish')
-          controller.enqueue(encoder.encode(serializer.error(truncatedStreamError())))
-          controller.close()
-          return
-        }
-        if (value.type === 'stream-start') logWarnings(deps.logger, requestId, value.warnings)
-        if (value.type === 'error') deps.logger.warn({ requestId, err: value.error }, 'upstream stream failed after the first byte')
-        const text = serializer.write(value)
-        if (text) controller.enqueue(encoder.encode(text))
-        if (value.type === 'finish' || value.type === 'error') {
-          clearInterval(timer)
-          controller.close()
-          await reader.cancel().catch(() => undefined)
+        for (;;) {
+          const { done, value } = await reader.read()
+          if (done) {
+            // A provider must end with finish or error; a stream that just stops must not look complete.
+            clearInterval(timer)
+            deps.logger.warn({ requestId }, 'upstream stream ended without a finish')
+            controller.enqueue(encoder.encode(serializer.error(truncatedStreamError())))
+            controller.close()
+            return
+          }
+          if (value.type === 'stream-start') logWarnings(deps.logger, requestId, value.warnings)
+          if (value.type === 'error') deps.logger.warn({ requestId, err: value.error }, 'upstream stream failed after the first byte')
+          const text = serializer.write(value)
+          if (text) controller.enqueue(encoder.encode(text))
+          if (value.type === 'finish' || value.type === 'error') {
+            clearInterval(timer)
+            controller.close()
+            await reader.cancel().catch(() => undefined)
+            return
+          }
+          if (text) return
         }
       } catch (error) {
         clearInterval(timer)

@@ -52,13 +52,16 @@ export function planOpenAiChatReply(body: { model: string; messages: Array<Recor
   const { model, messages } = body
   const lastUser = [...messages].reverse().find((message) => message.role === 'user')
   const marker = textOf(lastUser?.content)
-  const answersTool = messages.at(-1)?.role === 'tool'
+  // The gateway sends images from tool results in a user message right after the tool messages.
+  const attachmentsOnly = messages.at(-1)?.role === 'user' && textOf(messages.at(-1)?.content).startsWith('Attachments of tool result')
+  const answered = attachmentsOnly ? messages.slice(0, -1) : messages
+  const answersTool = answered.at(-1)?.role === 'tool'
   const status = /ERROR:(\d{3})/.exec(marker)?.[1]
   const toolCalls = answersTool ? [] : plannedToolCalls(marker, model.includes('quirk-tooluse-ids') ? 'tooluse_' : 'call_')
   const reasoning = marker.includes('WITHTHINKING') ? thinkingText : undefined
 
   let text: string | undefined
-  if (answersTool) text = `Tool said: ${trailingToolResults(messages).join('; ')}`
+  if (answersTool) text = `Tool said: ${trailingToolResults(answered).join('; ')}`
   else if (toolCalls.length === 0) text = marker.includes('UNICODE') ? unicodeReplyText : defaultReplyText
   const images = countImages(messages)
   if (text !== undefined && images > 0) text += ` (saw ${images} image(s))`
