@@ -140,6 +140,34 @@ describe.each(upstreams)('openai SDK → /v1/responses → $name upstream', ({ n
   })
 })
 
+test('reasoning round trip with store:false: the Anthropic thinking signature survives encrypted_content', async () => {
+  const model = 'an:mock-claude'
+  const first = await client.responses
+    .stream({ model, tools, store: false, include: ['reasoning.encrypted_content'], reasoning: { effort: 'low' }, input: 'WITHTHINKING TOOLCALL:get_weather:{"city":"Paris"}' })
+    .finalResponse()
+  const reasoning = first.output.find((item) => item.type === 'reasoning')
+  expect(reasoning?.encrypted_content).toBeTruthy()
+  const [call] = functionCalls(first)
+
+  const second = await client.responses.create({
+    model,
+    tools,
+    store: false,
+    reasoning: { effort: 'low' },
+    input: [
+      { role: 'user', content: 'WITHTHINKING TOOLCALL:get_weather:{"city":"Paris"}' },
+      reasoning!,
+      { type: 'function_call', call_id: call!.call_id, name: call!.name, arguments: call!.arguments },
+      { type: 'function_call_output', call_id: call!.call_id, output: '18°C' },
+    ],
+  })
+  expect(second.output_text).toBe('Tool said: 18°C')
+  // The strict mock verifies its own signatures: the block reached it intact.
+  const upstream = setup.anthropicMock.requests.at(-1)!.body as { messages: Array<{ role: string; content: Array<{ type: string; signature?: string }> }> }
+  const thinking = upstream.messages.flatMap((message) => message.content).find((block) => block.type === 'thinking')
+  expect(thinking?.signature).toBeTruthy()
+})
+
 test('store:false is honoured: the response cannot be retrieved', async () => {
   const response = await client.responses.create({ model: 'oa:mock-gpt', input: 'Say hello', store: false })
   await expect(client.responses.retrieve(response.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError)

@@ -16,6 +16,7 @@ import { embeddingsRoutes } from './routes/embeddings-routes'
 import { healthRoutes } from './routes/health-routes'
 import { modelsRoutes } from './routes/models-routes'
 import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
+import { anthropicMessagesRoutes } from '../ingress/anthropic-messages'
 import { openAiChatRoutes } from '../ingress/openai-chat'
 import { openAiResponsesRoutes } from '../ingress/openai-responses'
 import type { OpenAiResponseRepository } from '../store'
@@ -82,6 +83,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', adminStaticRoutes(options.rendererDir))
   const generation = { resolve: options.pipeline.resolve, logger: options.logger }
   app.route('/', openAiChatRoutes(generation))
+  app.route('/', anthropicMessagesRoutes(generation))
   app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))
   app.route('/', modelsRoutes(options.pipeline.catalogue))
   app.route('/', embeddingsRoutes(options.pipeline.resolve))

@@ -22,6 +22,8 @@ export interface GenerationSurface {
   createStreamSerializer(context: SerializeContext): StreamSerializer
   /** When the upstream speaks this surface's dialect, forward the body as it is. */
   passthroughOperation?: PassthroughOperation
+  /** False when the body holds something only translation can fix (reasoning another upstream signed). */
+  canPassThrough?(parsed: ParsedClientRequest): boolean
 }
 
 export interface GenerationDeps {
@@ -56,7 +58,8 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
   c.header('x-omnillm-provider', route.provider.id)
   c.header('x-omnillm-model', route.upstreamModel)
 
-  if (surface.passthroughOperation && route.provider.dialect === surface.dialect && route.provider.passthrough) {
+  const passthrough = surface.passthroughOperation && route.provider.dialect === surface.dialect && route.provider.passthrough && (surface.canPassThrough?.(parsed) ?? true)
+  if (passthrough && surface.passthroughOperation && route.provider.passthrough) {
     const upstream = await route.provider.passthrough(
       { operation: surface.passthroughOperation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
       options,

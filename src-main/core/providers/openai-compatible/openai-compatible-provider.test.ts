@@ -69,8 +69,8 @@ describe('generate against the mock', () => {
       { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_abc', kind: 'function', content: [{ type: 'text', text: 'captured' }, { type: 'image', source: { type: 'base64', mediaType: 'image/png', data: 'iVBORw0KGgo=' } }] }] },
     ]
     const result = await provider.generate(cif('', { messages }), options())
-    // The trailing user message carries the image, so the mock answers the user, not the tool.
-    expect(result.content).toEqual([{ type: 'text', text: 'Hello from the mock upstream. (saw 1 image(s))' }])
+    // The trailing user message only carries the result's image, so the mock answers the tool.
+    expect(result.content).toEqual([{ type: 'text', text: 'Tool said: captured\n\n(1 attachment(s) of this result follow in the next user message) (saw 1 image(s))' }])
     expect(result.warnings).toEqual([expect.objectContaining({ type: 'other', message: expect.stringMatching(/tool results were sent in a user message/) })])
     const sent = lastBody().messages as Array<Record<string, unknown>>
     expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'user'])
