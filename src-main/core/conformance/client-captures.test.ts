@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { decodeSse, type SseEvent } from '../sse/decode-sse'
 import { startConformanceGateway, upstreams, type ConformanceGateway } from '../test-support/start-conformance-gateway'
-import { loadClientCaptures } from './load-client-captures'
+import { loadClientCaptures } from '../test-support/load-client-captures'
 
 /**
  * Every request a real client sent (Claude Code, Codex, OpenCode, the SDKs; ../shared/fixtures) is

@@ -1,48 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { loadClientCaptures, type ClientCapture } from '../../test-support/load-client-captures'
 import type { CifMessage } from '../../cif'
 import { parseAnthropicCountTokensRequest } from './parse-anthropic-count-tokens-request'
 import { parseAnthropicMessagesRequest } from './parse-anthropic-messages-request'
 
-const capturesDir = resolve(import.meta.dirname, '../../../../../shared/fixtures/client-captures')
+type Capture = ClientCapture
 
-interface Capture {
-  name: string
-  path: string
-  headers: Record<string, string>
-  body: Record<string, unknown>
-}
-
-/** Big strings and tool arrays live in `<client>/_blobs/`, referenced as `{"$blob": "_blobs/<file>", …}`. */
-function resolveBlobs(value: unknown, clientDir: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolveBlobs(item, clientDir))
-  if (value === null || typeof value !== 'object') return value
-  const record = value as Record<string, unknown>
-  if (typeof record.$blob === 'string') {
-    const text = readFileSync(join(clientDir, record.$blob), 'utf8')
-    return record.$blob.endsWith('.json') ? JSON.parse(text) : text
-  }
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, resolveBlobs(item, clientDir)]))
-}
-
-/** Every captured POST /v1/messages and /v1/messages/count_tokens, from every client that speaks Anthropic. */
-function anthropicCaptures(): Capture[] {
-  return ['claude-code', 'sdk-anthropic', 'opencode', 'sdk-ai'].flatMap((client) => {
-    const clientDir = join(capturesDir, client)
-    return readdirSync(clientDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
-      .flatMap((scenario) =>
-        readdirSync(join(clientDir, scenario.name))
-          .filter((file) => /-POST-v1_messages(_count_tokens)?\.json$/.test(file))
-          .sort()
-          .map((file) => {
-            const capture = JSON.parse(readFileSync(join(clientDir, scenario.name, file), 'utf8')) as Omit<Capture, 'name'>
-            return { name: `${client}/${scenario.name}/${file}`, path: capture.path, headers: capture.headers, body: resolveBlobs(capture.body, clientDir) as Record<string, unknown> }
-          }),
-      )
-  })
-}
+const anthropicCaptures = (): ClientCapture[] => loadClientCaptures().filter((capture) => (['/v1/messages', '/v1/messages/count_tokens'] as string[]).includes(capture.path))
 
 const captures = anthropicCaptures()
 const byName = (name: string): Capture => captures.find((capture) => capture.name === name)!

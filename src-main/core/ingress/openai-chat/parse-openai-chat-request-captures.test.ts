@@ -1,38 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { loadClientCaptures, type ClientCapture } from '../../test-support/load-client-captures'
 import { parseOpenAiChatRequest } from './parse-openai-chat-request'
 
-const capturesDir = resolve(import.meta.dirname, '../../../../../shared/fixtures/client-captures')
-
-/** Big strings and tool arrays live in `<client>/_blobs/`, referenced as `{"$blob": "_blobs/<file>"}`. */
-function resolveBlobs(value: unknown, clientDir: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolveBlobs(item, clientDir))
-  if (value === null || typeof value !== 'object') return value
-  const record = value as Record<string, unknown>
-  if (typeof record.$blob === 'string') {
-    const text = readFileSync(join(clientDir, record.$blob), 'utf8')
-    return record.$blob.endsWith('.json') ? JSON.parse(text) : text
-  }
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, resolveBlobs(item, clientDir)]))
-}
-
-/** Every captured POST /v1/chat/completions (OpenCode's openai-compatible provider and the SDK probes). */
-function chatCaptures(): Array<{ name: string; headers: Record<string, string>; body: Record<string, unknown> }> {
-  return ['opencode', 'sdk-openai', 'sdk-ai'].flatMap((client) => {
-    const clientDir = join(capturesDir, client)
-    return readdirSync(clientDir)
-      .filter((scenario) => !scenario.startsWith('_') && !scenario.endsWith('.json'))
-      .flatMap((scenario) =>
-        readdirSync(join(clientDir, scenario))
-          .filter((file) => file.endsWith('-POST-v1_chat_completions.json'))
-          .map((file) => {
-            const capture = JSON.parse(readFileSync(join(clientDir, scenario, file), 'utf8')) as { headers: Record<string, string>; body: unknown }
-            return { name: `${client}/${scenario}/${file}`, headers: capture.headers, body: resolveBlobs(capture.body, clientDir) as Record<string, unknown> }
-          }),
-      )
-  })
-}
+const chatCaptures = (): ClientCapture[] => loadClientCaptures().filter((capture) => capture.path === '/v1/chat/completions')
 
 describe('captured client requests parse', () => {
   const captures = chatCaptures()
