@@ -15,7 +15,7 @@ afterAll(() => setup.close())
 
 const tools: Anthropic.Tool[] = [{ name: weatherTool.name, description: weatherTool.description, input_schema: weatherTool.parameters as unknown as Anthropic.Tool.InputSchema }]
 
-describe.each(upstreams)('anthropic SDK → /v1/messages → $name upstream', ({ name, model }) => {
+describe.each(upstreams)('anthropic SDK → /v1/messages → $name upstream', ({ model, capabilities }) => {
   test('text: create', async () => {
     const message = await client.messages.create({ model, max_tokens: 256, messages: [{ role: 'user', content: 'Say hello' }] })
     expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'Hello from the mock upstream.' })])
@@ -73,7 +73,7 @@ describe.each(upstreams)('anthropic SDK → /v1/messages → $name upstream', ({
     expect(message.content[0]).toMatchObject({ type: 'thinking' })
     expect((message.content[0] as Anthropic.ThinkingBlock).thinking.length).toBeGreaterThan(0)
     expect(message.content.at(-1)).toMatchObject({ type: 'text', text: 'Hello from the mock upstream.' })
-    if (name === 'anthropic') expect((message.content[0] as Anthropic.ThinkingBlock).signature.length).toBeGreaterThan(0)
+    if (capabilities.signsReasoning) expect((message.content[0] as Anthropic.ThinkingBlock).signature.length).toBeGreaterThan(0)
   })
 
   test('images, also inside tool results', async () => {
@@ -103,7 +103,7 @@ describe.each(upstreams)('anthropic SDK → /v1/messages → $name upstream', ({
       messages: [{ role: 'user', content: [{ type: 'text', text: 'CACHE', cache_control: { type: 'ephemeral' } }] }],
     })
     expect(message.usage.cache_read_input_tokens).toBe(100)
-    if (name === 'anthropic') expect(message.usage.cache_creation_input_tokens).toBe(50)
+    if (capabilities.reportsCacheWrite) expect(message.usage.cache_creation_input_tokens).toBe(50)
   })
 
   test('stop reasons: max_tokens and stop_sequence', async () => {
@@ -111,7 +111,7 @@ describe.each(upstreams)('anthropic SDK → /v1/messages → $name upstream', ({
     expect(length.stop_reason).toBe('max_tokens')
     const stopped = await client.messages.create({ model, max_tokens: 256, stop_sequences: ['END'], messages: [{ role: 'user', content: 'STOPSEQ' }] })
     // Chat Completions does not say which stop sequence matched.
-    expect(stopped.stop_reason).toBe(name === 'anthropic' ? 'stop_sequence' : 'end_turn')
+    expect(stopped.stop_reason).toBe(capabilities.reportsStopSequence ? 'stop_sequence' : 'end_turn')
   })
 
   test('a mid-stream upstream error ends the stream with an error event the SDK throws', async () => {
@@ -170,7 +170,7 @@ test('switching upstream mid-conversation: thinking another upstream produced is
     ],
   })
   expect(second.content.at(-1)).toMatchObject({ type: 'text', text: 'Tool said: 18°C' })
-  const upstream = JSON.stringify(setup.anthropicMock.requests.at(-1)!.body)
+  const upstream = JSON.stringify(setup.upstream('anthropic').requests.at(-1)!.body)
   expect(upstream).not.toContain('"signature":""')
 })
 

@@ -9,8 +9,8 @@ beforeAll(async () => {
 afterAll(() => setup.close())
 
 const cases = [
-  { label: 'chat client → openai-compatible (passthrough)', path: '/v1/chat/completions', body: { model: 'oa:mock-gpt', stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'openai' },
-  { label: 'Anthropic client → openai-compatible (translated)', path: '/v1/messages', body: { model: 'oa:mock-gpt', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'openai' },
+  { label: 'chat client → openai-compatible (passthrough)', path: '/v1/chat/completions', body: { model: 'oa:mock-gpt', stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'openai-compatible' },
+  { label: 'Anthropic client → openai-compatible (translated)', path: '/v1/messages', body: { model: 'oa:mock-gpt', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'openai-compatible' },
   { label: 'Responses client → anthropic (translated)', path: '/v1/responses', body: { model: 'an:mock-claude', stream: true, input: 'SLOW_STREAM' }, upstream: 'anthropic' },
   { label: 'Anthropic client → anthropic (passthrough)', path: '/v1/messages', body: { model: 'an:mock-claude', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'anthropic' },
 ] as const
@@ -28,8 +28,8 @@ test.each(cases)('$label: aborting mid-stream closes the upstream request', asyn
   controller.abort()
 
   const closed = () => {
-    if (upstream === 'openai') return setup.openAiMock.requests.at(-1)!.clientClosed
-    return setup.anthropicMock.requests.at(-1)!.aborted
+    const last = setup.upstream(upstream).requests.at(-1) as { clientClosed?: boolean; aborted?: boolean }
+    return last.clientClosed ?? last.aborted
   }
   await expect.poll(closed, { timeout: 5_000 }).toBe(true)
 })

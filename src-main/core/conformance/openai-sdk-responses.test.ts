@@ -119,11 +119,11 @@ describe.each(upstreams)('openai SDK → /v1/responses → $name upstream', ({ n
 
   test('previous_response_id continues the stored conversation', async () => {
     const first = await client.responses.create({ model, input: 'Remember the word BLUE.' })
-    const before = (name === 'anthropic' ? setup.anthropicMock : setup.openAiMock).requests.length
+    const before = setup.upstream(name).requests.length
     const second = await client.responses.create({ model, input: 'Say hello', previous_response_id: first.id })
     expect(second.output_text).toBe('Hello from the mock upstream.')
-    const upstreamBody = JSON.stringify((name === 'anthropic' ? setup.anthropicMock : setup.openAiMock).requests.at(-1)!.body)
-    expect((name === 'anthropic' ? setup.anthropicMock : setup.openAiMock).requests.length).toBe(before + 1)
+    const upstreamBody = JSON.stringify(setup.upstream(name).requests.at(-1)!.body)
+    expect(setup.upstream(name).requests.length).toBe(before + 1)
     expect(upstreamBody).toContain('Remember the word BLUE.')
     expect(upstreamBody).toContain('Say hello')
 
@@ -163,7 +163,7 @@ test('reasoning round trip with store:false: the Anthropic thinking signature su
   })
   expect(second.output_text).toBe('Tool said: 18°C')
   // The strict mock verifies its own signatures: the block reached it intact.
-  const upstream = setup.anthropicMock.requests.at(-1)!.body as { messages: Array<{ role: string; content: Array<{ type: string; signature?: string }> }> }
+  const upstream = setup.upstream('anthropic').requests.at(-1)!.body as { messages: Array<{ role: string; content: Array<{ type: string; signature?: string }> }> }
   const thinking = upstream.messages.flatMap((message) => message.content).find((block) => block.type === 'thinking')
   expect(thinking?.signature).toBeTruthy()
 })

@@ -1,45 +1,46 @@
-import { startAnthropicMessagesMock } from './mock-upstreams/anthropic-messages-mock'
-import { startOpenAiChatMock } from './mock-upstreams/openai-chat-mock'
+/// <reference types="vite/client" />
+import type { ConformanceUpstream, StartedConformanceUpstream } from './conformance-upstreams/conformance-upstream'
 import { startTestHost, type TestHost } from './start-test-host'
 
-/** The two upstream dialects the conformance matrix runs every client against. */
-export const upstreams = [
-  { name: 'openai-compatible', instanceId: 'oa', model: 'oa:mock-gpt' },
-  { name: 'anthropic', instanceId: 'an', model: 'an:mock-claude' },
-] as const
+// Every file in conformance-upstreams/ that exports a ConformanceUpstream joins the matrix.
+const modules = import.meta.glob<Record<string, unknown>>('./conformance-upstreams/*.ts', { eager: true })
+const isUpstream = (value: unknown): value is ConformanceUpstream =>
+  typeof value === 'object' && value !== null && 'start' in value && 'capabilities' in value && 'instanceId' in value
 
-export type UpstreamName = (typeof upstreams)[number]['name']
+/** The upstream dialects, in a stable order (`OMNILLM_CONFORMANCE_UPSTREAMS=gemini,anthropic` narrows it). */
+export const upstreams: ConformanceUpstream[] = Object.keys(modules)
+  .sort()
+  .flatMap((path) => Object.values(modules[path]!).filter(isUpstream))
+  .filter((upstream) => {
+    const only = process.env.OMNILLM_CONFORMANCE_UPSTREAMS?.split(',').map((name) => name.trim())
+    return !only || only.includes(upstream.name)
+  })
 
 export interface ConformanceGateway {
   gateway: TestHost
-  openAiMock: Awaited<ReturnType<typeof startOpenAiChatMock>>
-  anthropicMock: Awaited<ReturnType<typeof startAnthropicMessagesMock>>
+  /** What each upstream's mock received, by upstream name. */
+  upstream(name: string): StartedConformanceUpstream
   close(): Promise<void>
 }
 
 /**
- * A real gateway on loopback with one instance of each upstream dialect, each pointed at its strict
- * local mock (which rejects what the real API rejects). Clients then name `oa:…` or `an:…` models.
+ * A real gateway on loopback with one instance per upstream dialect, each pointed at its strict local
+ * replica (which rejects what the real API rejects). Clients then name `<instance>:<model>`.
  */
 export async function startConformanceGateway(): Promise<ConformanceGateway> {
-  const openAiMock = await startOpenAiChatMock({ apiKey: 'sk-upstream-openai-0123456789' })
-  const anthropicMock = await startAnthropicMessagesMock({ apiKey: 'sk-ant-upstream-0123456789' })
-  const gateway = await startTestHost({
-    config: {
-      providers: [
-        { id: 'oa', type: 'openai-compatible', baseUrl: openAiMock.url, apiKey: 'sk-upstream-openai-0123456789', models: ['mock-gpt', 'quirk-empty-choices', 'quirk-tool-stop', 'quirk-tooluse-ids', 'quirk-args-first-chunk'] },
-        { id: 'an', type: 'anthropic', baseUrl: anthropicMock.url, apiKey: 'sk-ant-upstream-0123456789', models: ['mock-claude'] },
-      ],
-    },
-  })
+  const started = new Map<string, StartedConformanceUpstream>()
+  for (const upstream of upstreams) started.set(upstream.name, await upstream.start())
+  const gateway = await startTestHost({ config: { providers: [...started.values()].map((upstream) => upstream.provider) } })
   return {
     gateway,
-    openAiMock,
-    anthropicMock,
+    upstream(name) {
+      const found = started.get(name)
+      if (!found) throw new Error(`no conformance upstream named ${name}`)
+      return found
+    },
     close: async () => {
       await gateway.close()
-      await openAiMock.close()
-      await anthropicMock.close()
+      for (const upstream of started.values()) await upstream.close()
     },
   }
 }
