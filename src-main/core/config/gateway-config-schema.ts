@@ -52,6 +52,8 @@ export const providerConfigSchema = z
     models: z.array(z.string().min(1)).optional(),
     priority: z.number().int().default(0),
     enabled: z.boolean().default(true),
+    /** Retry a stream that fails before its first byte once without streaming; default per provider type. */
+    nonStreamingFallback: z.boolean().optional(),
   })
   // Provider types add their own fields (deployments, apiVersion, region, ...); each provider validates them.
   .loose()

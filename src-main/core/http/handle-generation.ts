@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
-import type { CifDialect, CifRequest, CifResult, CifWarning } from '../cif'
+import type { CifDialect, CifRequest, CifResult, CifStreamPart, CifWarning } from '../cif'
+import { resultToStreamParts } from '../cif/result-to-stream-parts'
+import { UpstreamError } from '../errors/upstream-error'
 import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
@@ -59,15 +61,21 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
   c.header('x-omnillm-model', route.upstreamModel)
 
   const passthrough = surface.passthroughOperation && route.provider.dialect === surface.dialect && route.provider.passthrough && (surface.canPassThrough?.(parsed) ?? true)
+  const request: CifRequest = { ...parsed.request, model: route.upstreamModel }
   if (passthrough && surface.passthroughOperation && route.provider.passthrough) {
-    const upstream = await route.provider.passthrough(
-      { operation: surface.passthroughOperation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
-      options,
-    )
-    return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
+    try {
+      const upstream = await route.provider.passthrough(
+        { operation: surface.passthroughOperation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
+        options,
+      )
+      return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
+    } catch (error) {
+      if (!request.stream || !route.nonStreamingFallback || !worthAFallback(error)) throw error
+      deps.logger.warn({ requestId, err: error, instanceId: route.provider.id }, 'passthrough stream failed before the first byte; retrying once without streaming')
+      return streamToClient(c, fallbackParts(() => route.provider.generate(request, options)), surface.createStreamSerializer(context), deps, requestId)
+    }
   }
 
-  const request: CifRequest = { ...parsed.request, model: route.upstreamModel }
   if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')
 
   if (!request.stream) {
@@ -76,8 +84,21 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
     return c.json(surface.serializeResult(result, context) as object)
   }
 
-  const parts = await route.provider.stream(request, options)
-  const serializer = surface.createStreamSerializer(context)
+  let parts: ReadableStream<CifStreamPart>
+  try {
+    parts = await route.provider.stream(request, options)
+  } catch (error) {
+    if (!route.nonStreamingFallback || !worthAFallback(error)) throw error
+    // The stream failed before its first byte: answer 200 now, keep the client alive with the dialect's
+    // keep-alives, and re-stream one non-streaming answer (or end with the dialect's error event).
+    deps.logger.warn({ requestId, err: error, instanceId: route.provider.id }, 'stream failed before the first byte; retrying once without streaming')
+    parts = fallbackParts(() => route.provider.generate(request, options))
+  }
+  return streamToClient(c, parts, surface.createStreamSerializer(context), deps, requestId)
+}
+
+/** Pipes canonical parts to the client as SSE in its dialect, with keep-alives while the stream is quiet. */
+function streamToClient(c: Context<GatewayEnv>, parts: ReadableStream<CifStreamPart>, serializer: StreamSerializer, deps: GenerationDeps, requestId: string): Response {
   const encoder = new TextEncoder()
   const keepAliveMs = deps.keepAliveMs ?? 10_000
   const reader = parts.getReader()
@@ -134,6 +155,29 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
+  })
+}
+
+/** Connection failures, timeouts and 5xx may pass on a second, simpler try; deterministic 4xx will not. */
+function worthAFallback(error: unknown): boolean {
+  if (!UpstreamError.isUpstreamError(error)) return false
+  return error.connectionError || error.upstreamStatus === 408 || error.upstreamStatus >= 500
+}
+
+/** The non-streaming answer as a part stream; its failure becomes the stream's error part. */
+function fallbackParts(generate: () => Promise<CifResult>): ReadableStream<CifStreamPart> {
+  return new ReadableStream<CifStreamPart>({
+    async start(controller) {
+      try {
+        for (const part of resultToStreamParts(await generate())) controller.enqueue(part)
+      } catch (error) {
+        const failure = GatewayError.isInstance(error)
+          ? error
+          : new GatewayError({ status: 502, type: 'upstream', code: 'fallback_failed', message: 'The non-streaming retry failed.', cause: error })
+        controller.enqueue({ type: 'error', error: failure })
+      }
+      controller.close()
+    },
   })
 }
 

@@ -25,10 +25,17 @@ export function createGatewayPipeline(options: {
   const providers = new Map(list.map((provider) => [provider.id, provider]))
   const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
   const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })
+  const fallback = nonStreamingFallbackSwitches(options.providerConfigs, options.definitions)
   return {
     providers,
     catalogue,
-    resolve: (model) => resolveRoute(model, providers, catalogue),
+    resolve: (model) => resolveRoute(model, providers, catalogue, (instanceId) => fallback.get(instanceId) ?? false),
     close: () => http.close(),
   }
+}
+
+/** Each instance's `nonStreamingFallback`: its config entry, else its provider type's default, else off. */
+function nonStreamingFallbackSwitches(configs: ProviderConfig[], definitions: readonly ProviderDefinition[]): Map<string, boolean> {
+  const defaults = new Map(definitions.map((definition) => [definition.type, definition.defaults?.nonStreamingFallback ?? false]))
+  return new Map(configs.map((config) => [config.id, typeof config.nonStreamingFallback === 'boolean' ? config.nonStreamingFallback : (defaults.get(config.type) ?? false)]))
 }

@@ -83,4 +83,9 @@ export interface ProviderDefinition {
   type: string
   label: string
   create(context: ProviderContext): Provider
+  /** Per-instance switches' defaults for this type; an instance's config entry overrides them. */
+  defaults?: {
+    /** Retry a stream that fails before its first byte once without streaming (see README). */
+    nonStreamingFallback?: boolean
+  }
 }

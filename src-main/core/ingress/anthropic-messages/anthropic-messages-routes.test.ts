@@ -68,7 +68,7 @@ function appFor(provider: Provider): Hono<GatewayEnv> {
     c.set('requestId', 'req0000000000abc')
     await next()
   })
-  app.route('/', anthropicMessagesRoutes({ resolve: async (model) => ({ provider, upstreamModel: `upstream-${model}` }), logger: pino({ level: 'silent' }) }))
+  app.route('/', anthropicMessagesRoutes({ resolve: async (model) => ({ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }), logger: pino({ level: 'silent' }) }))
   app.onError((error, c) => errorResponse(c, GatewayError.isInstance(error) ? error : new GatewayError({ status: 500, type: 'internal', message: String(error) })))
   return app
 }

@@ -5,7 +5,7 @@ import { VERSION } from '../../version'
 import type { UpstreamHttpClient, UpstreamResponse } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { buildOpenAiChatRequestBody } from './build-openai-chat-request-body'
-import { convertCifResultToStream } from './convert-cif-result-to-stream'
+import { resultToStream } from '../../cif/result-to-stream-parts'
 import { convertOpenAiChatCompletion } from './convert-openai-chat-completion'
 import { endStreamWithErrorPart } from './end-stream-with-error-part'
 import { openAiChatChunkSchema, openAiChatCompletionSchema, openAiEmbeddingsResponseSchema, openAiModelListSchema } from './openai-chat-api'
@@ -76,7 +76,7 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleProviderC
     generate,
 
     async stream(request, options) {
-      if (!quirks.upstreamStreaming) return convertCifResultToStream(await generate(request, options))
+      if (!quirks.upstreamStreaming) return resultToStream(await generate(request, options))
       const built = buildOpenAiChatRequestBody(request, quirks, { stream: true })
       const response = await send('/chat/completions', options, { json: built.body, model: request.model, accept: 'text/event-stream' })
       if (!isSuccess(response.status)) throw await readOpenAiUpstreamError(instanceId, response)
@@ -84,7 +84,7 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleProviderC
       if (response.headers['content-type']?.includes('application/json')) {
         // The upstream ignored `stream: true` and answered in one piece.
         const completion = await readOpenAiJsonResponse(instanceId, response, openAiChatCompletionSchema)
-        return convertCifResultToStream(convertOpenAiChatCompletion(completion, conversion))
+        return resultToStream(convertOpenAiChatCompletion(completion, conversion))
       }
       const parts = parseJsonEventStream(response.body, openAiChatChunkSchema).pipeThrough(createOpenAiChatStreamTransform(conversion))
       return endStreamWithErrorPart(parts, instanceId, options.signal)

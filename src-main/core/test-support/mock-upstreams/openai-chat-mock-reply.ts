@@ -32,6 +32,8 @@ export interface OpenAiChatReplyPlan {
   /** `ERROR:<status>`: answer with that status instead. */
   failure?: OpenAiMockError
   midstreamError: boolean
+  /** `STREAM_FAILS`: refuse to stream (503), answer without streaming. */
+  streamFails: boolean
   /** `UNICODE`: write the stream's bytes split inside multi-byte characters. */
   splitCharacters: boolean
   /** `SLOW_STREAM`: many small deltas with a pause between them (for abort tests). */
@@ -79,6 +81,7 @@ export function planOpenAiChatReply(body: { model: string; messages: Array<Recor
     usage: mockUsage(JSON.stringify([messages, body.tools ?? null]).length, output.length, reasoning?.length ?? 0, marker.includes('CACHE')),
     failure: status ? openAiErrorForStatus(Number(status)) : undefined,
     midstreamError: marker.includes('MIDSTREAM_ERROR'),
+    streamFails: marker.includes('STREAM_FAILS'),
     splitCharacters: marker.includes('UNICODE'),
     slow: marker.includes('SLOW_STREAM'),
     emptyChoicesFirst: model.includes('quirk-empty-choices'),

@@ -20,6 +20,7 @@ import { validateOpenAiChatRequest } from './openai-chat-validate-request'
  *   WITHTHINKING                 reasoning first (`reasoning_content` deltas; non-stream `message.reasoning_content`)
  *   ERROR:<status>               that status with OpenAI's error body (429 adds `retry-after: 7`)
  *   MIDSTREAM_ERROR              some text, then `data: {"error":{…}}`, then close (non-stream: 500)
+ *   STREAM_FAILS                 a streaming request gets 503 before any byte; the same request without stream works
  *   UNICODE                      `héllo wörld 🌍 日本語`, bytes written split inside characters
  *   MAXTOKENS / STOPSEQ          finish_reason `length` / `stop`
  *   CACHE                        usage with `prompt_tokens_details.cached_tokens: 100`
@@ -95,6 +96,8 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
     }
     const plan = planOpenAiChatReply(request)
     if (plan.failure) return sendError(c, plan.failure)
+    // `STREAM_FAILS`: streaming requests get a 503 before any byte, non-streaming ones are answered (DashScope-like).
+    if (stream && plan.streamFails) return sendError(c, openAiErrorForStatus(503))
     // Model `quirk-ignores-stream`: answers in one JSON piece even when asked to stream (some local servers do).
     if (!stream || request.model.includes('quirk-ignores-stream')) {
       return plan.midstreamError ? sendError(c, openAiErrorForStatus(500)) : c.json(buildOpenAiChatCompletion(plan), 200, { 'x-request-id': mockId('req_') })
