@@ -60,12 +60,12 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
   c.header('x-omnillm-provider', route.provider.id)
   c.header('x-omnillm-model', route.upstreamModel)
 
-  const passthrough = surface.passthroughOperation && route.provider.dialect === surface.dialect && route.provider.passthrough && (surface.canPassThrough?.(parsed) ?? true)
   const request: CifRequest = { ...parsed.request, model: route.upstreamModel }
-  if (passthrough && surface.passthroughOperation && route.provider.passthrough) {
+  const operation = passthroughOperationFor(surface, route, parsed)
+  if (operation && route.provider.passthrough) {
     try {
       const upstream = await route.provider.passthrough(
-        { operation: surface.passthroughOperation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
+        { operation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
         options,
       )
       return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
@@ -156,6 +156,18 @@ function streamToClient(c: Context<GatewayEnv>, parts: ReadableStream<CifStreamP
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   })
+}
+
+/**
+ * Forward the client's body as it is when the upstream speaks the surface's dialect (or says it can forward
+ * this operation, like an OpenAI-wire vendor with an Anthropic-compatible endpoint) and nothing in the body
+ * needs translating.
+ */
+function passthroughOperationFor(surface: GenerationSurface, route: ResolvedRoute, parsed: ParsedClientRequest): PassthroughOperation | undefined {
+  const operation = surface.passthroughOperation
+  if (!operation || !route.provider.passthrough) return undefined
+  const supported = route.provider.passthroughOperations?.includes(operation) ?? route.provider.dialect === surface.dialect
+  return supported && (surface.canPassThrough?.(parsed) ?? true) ? operation : undefined
 }
 
 /** Connection failures, timeouts and 5xx may pass on a second, simpler try; deterministic 4xx will not. */

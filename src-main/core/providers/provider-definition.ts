@@ -75,6 +75,11 @@ export interface Provider {
   embed?(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResult>
   /** Same-dialect forwarding, where the upstream speaks the client's dialect. */
   passthrough?(request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse>
+  /**
+   * The operations `passthrough` serves, when they are not simply those of `dialect` (an OpenAI-wire
+   * vendor with an Anthropic-compatible endpoint lists 'anthropic-messages').
+   */
+  readonly passthroughOperations?: readonly PassthroughOperation[]
 }
 
 /** A provider type: one folder under providers/, one line in registry.ts. */

@@ -42,7 +42,8 @@ export async function handleAnthropicCountTokens(c: Context<GatewayEnv>, deps: G
   }
 
   try {
-    if (route.provider.dialect === 'anthropic-messages' && route.provider.passthrough) {
+    const forwards = route.provider.passthroughOperations?.includes('anthropic-count-tokens') ?? route.provider.dialect === 'anthropic-messages'
+    if (forwards && route.provider.passthrough) {
       const upstream = await route.provider.passthrough({ operation: 'anthropic-count-tokens', body: { ...body, model: route.upstreamModel }, stream: false }, options)
       c.header(tokenEstimateHeader, 'false')
       return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType })
