@@ -16,6 +16,11 @@ export const upstreams: ConformanceUpstream[] = Object.keys(modules)
     return !only || only.includes(upstream.name)
   })
 
+/** For tests pinned to particular upstreams: false when a narrowed run left one of them out. */
+export function hasUpstreams(...names: string[]): boolean {
+  return names.every((name) => upstreams.some((upstream) => upstream.name === name))
+}
+
 export interface ConformanceGateway {
   gateway: TestHost
   /** What each upstream's mock received, by upstream name. */
