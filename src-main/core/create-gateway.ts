@@ -81,6 +81,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     definitions: deps.providerDefinitions ?? providerDefinitions,
     logger,
     configFile: deps.configFile,
+    allowLocalEndpoints: deps.settings.allowLocalEndpoints,
   })
   const responses = createOpenAiResponseRepository(deps.database)
   const app = createHttpApp({

@@ -39,11 +39,14 @@ export const settingsOverridesSchema = z
   )
   .strict()
 
+const instanceIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lowercase letters, digits, ".", "_" or "-" (it becomes the "id:model" prefix)')
+
 export const providerConfigSchema = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lowercase letters, digits, ".", "_" or "-" (it becomes the "id:model" prefix)'),
+    /** The "id:model" prefix. Always set once loaded; the file may leave it out (see providerEntrySchema). */
+    id: instanceIdSchema,
     type: z.string().min(1),
     name: z.string().optional(),
     baseUrl: z.url().optional(),
@@ -57,7 +60,12 @@ export const providerConfigSchema = z
   })
   // Provider types add their own fields (deployments, apiVersion, region, ...); each provider validates them.
   .loose()
+/** A provider entry as loaded: `id` always set, written or derived. Everything after load-config sees this. */
 export type ProviderConfig = z.infer<typeof providerConfigSchema>
+
+/** A provider entry as written in the config file: `id` may be left out, and load-config derives one (derive-instance-id.ts). */
+export const providerEntrySchema = providerConfigSchema.extend({ id: instanceIdSchema.optional() })
+export type ProviderEntry = z.infer<typeof providerEntrySchema>
 
 export const virtualModelConfigSchema = z
   .object({
@@ -84,13 +92,14 @@ export const configFileSchema = z
   .object({
     $schema: z.string().optional(),
     settings: settingsOverridesSchema.default({}),
-    providers: z.array(providerConfigSchema).default([]),
+    providers: z.array(providerEntrySchema).default([]),
     virtualModels: z.array(virtualModelConfigSchema).default([]),
   })
   .strict()
   .superRefine((file, context) => {
     const seen = new Set<string>()
     file.providers.forEach((provider, index) => {
+      if (provider.id === undefined) return // derived ids are checked once derived (assign-instance-ids.ts)
       if (seen.has(provider.id)) {
         context.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` })
       }

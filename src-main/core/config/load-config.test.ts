@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { useTempDirs } from '../test-support/temp-dir'
+import { deriveInstanceId } from './derive-instance-id'
 import { loadConfig } from './load-config'
 
 const tempDir = useTempDirs()
@@ -75,6 +76,26 @@ describe('providers and virtual models from the config file', () => {
     ])
     expect(config.virtualModels[0]?.upstreams[0]).toEqual({ provider: 'ollama', model: 'qwen3', weight: 3 })
   })
+
+  test('an entry without "id" gets a derived one, the same on every load, from the resolved key', async () => {
+    const file = writeConfig({
+      providers: [
+        { type: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', apiKey: 'env:TEST_OPENAI_KEY' },
+        { id: 'named', type: 'anthropic' },
+      ],
+    })
+    const load = (key: string) => loadConfig({ env: { TEST_OPENAI_KEY: key }, flags: { config: file } })
+    const first = await load('sk-one-0123456789')
+    const again = await load('sk-one-0123456789')
+    const otherKey = await load('sk-two-0123456789')
+
+    const derived = first.providers[0]!.id
+    expect(derived).toBe(deriveInstanceId({ type: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-one-0123456789' }))
+    expect(derived).toMatch(/^openai-compatible-api-openai-com-[0-9a-f]{8}$/)
+    expect(again.providers[0]!.id).toBe(derived)
+    expect(otherKey.providers[0]!.id).not.toBe(derived)
+    expect(first.providers[1]!.id).toBe('named')
+  })
 })
 
 describe('errors name the file, the field and the problem', () => {
@@ -96,6 +117,23 @@ describe('errors name the file, the field and the problem', () => {
   test('duplicate provider ids', async () => {
     const file = writeConfig({ providers: [{ id: 'a', type: 'anthropic' }, { id: 'a', type: 'gemini' }] })
     await expect(loadConfig({ env: {}, flags: { config: file } })).rejects.toThrow('providers.1.id: duplicate provider id "a"')
+  })
+
+  test('two entries with the same derived id, or a derived id taken by an explicit one, name both entries', async () => {
+    const twins = writeConfig({
+      providers: [
+        { id: 'first', type: 'anthropic' },
+        { type: 'openai-compatible', baseUrl: 'https://api.example.com/v1', apiKey: 'sk-same' },
+        { type: 'openai-compatible', baseUrl: 'https://api.example.com/v1/', apiKey: 'sk-same', models: ['other'] },
+      ],
+    })
+    await expect(loadConfig({ env: {}, flags: { config: twins } })).rejects.toThrow(
+      new RegExp(`^Config file ${twins}: providers\\.1 \\(derived\\) and providers\\.2 \\(derived\\) both have the id "openai-compatible-api-example-com-[0-9a-f]{8}"; give one of them an explicit "id"`),
+    )
+
+    const taken = deriveInstanceId({ type: 'anthropic' })
+    const clash = writeConfig({ providers: [{ id: taken, type: 'gemini' }, { type: 'anthropic' }] })
+    await expect(loadConfig({ env: {}, flags: { config: clash } })).rejects.toThrow(`providers.0 and providers.1 (derived) both have the id "${taken}"`)
   })
 
   test('bad virtual model strategy', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { StartupError } from '../errors/startup-error'
+import { assignInstanceIds } from './assign-instance-ids'
 import {
   configFileSchema,
   settingEnvironmentVariables,
@@ -122,11 +123,11 @@ async function readConfigFile(path: string, required: boolean, env: NodeJS.Proce
     throw new StartupError(`Config file ${path}: ${formatPath(issue.path)}: ${issue.message}`)
   }
 
-  const providers = parsed.data.providers.map((provider, index) => ({
+  const entries = parsed.data.providers.map((provider, index) => ({
     ...provider,
     apiKey: resolveSecretReference(provider.apiKey, env, () => `Config file ${path}: providers.${index}.apiKey`),
   }))
-  return { ...parsed.data, providers }
+  return { ...parsed.data, providers: assignInstanceIds(entries, `Config file ${path}`) }
 }
 
 /** `"env:VAR"` reads the variable; anything else is a literal. */

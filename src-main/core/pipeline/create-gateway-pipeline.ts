@@ -18,10 +18,13 @@ export function createGatewayPipeline(options: {
   definitions: readonly ProviderDefinition[]
   logger: Logger
   configFile?: string
+  /** settings.allowLocalEndpoints: the SSRF guard's opt-in, for the start-up check and every upstream connection. */
+  allowLocalEndpoints: boolean
   http?: UpstreamHttpClient
 }): GatewayPipeline {
-  const http = options.http ?? createUpstreamHttpClient()
-  const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile })
+  const { allowLocalEndpoints } = options
+  const http = options.http ?? createUpstreamHttpClient({ allowLocalEndpoints })
+  const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile, allowLocalEndpoints })
   const providers = new Map(list.map((provider) => [provider.id, provider]))
   const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
   const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })

@@ -18,7 +18,8 @@ export interface TestHost {
 
 /**
  * A real gateway on a real loopback socket (port 0), with its own temporary data and config directories,
- * a real SQLite file and an in-memory secret store.
+ * a real SQLite file and an in-memory secret store. It runs with --allow-local-endpoints, because the
+ * mock upstreams listen on 127.0.0.1; pass `flags: { allowLocalEndpoints: false }` to test the SSRF guard.
  */
 export async function startTestHost(options: { flags?: Partial<CliFlags>; env?: NodeJS.ProcessEnv; config?: unknown; rendererDir?: string } = {}): Promise<TestHost> {
   const root = mkdtempSync(join(tmpdir(), 'omnillm-host-'))
@@ -32,7 +33,7 @@ export async function startTestHost(options: { flags?: Partial<CliFlags>; env?: 
       mode: 'headless',
       dataDir,
       configDir,
-      flags: { port: 0, ...options.flags },
+      flags: { port: 0, allowLocalEndpoints: true, ...options.flags },
       env: options.env ?? {},
       secretStore: createMemorySecretStore(),
       rendererDir: options.rendererDir,

@@ -19,7 +19,7 @@ export interface AnthropicTestKit {
 /** For tests: the strict mock on loopback and an `anthropic` instance (id "an") pointed at it. */
 export async function startAnthropicTestKit(options: AnthropicMessagesMockOptions = {}): Promise<AnthropicTestKit> {
   const mock = await startAnthropicMessagesMock({ apiKey: anthropicTestKey, ...options })
-  const http = createUpstreamHttpClient()
+  const http = createUpstreamHttpClient({ allowLocalEndpoints: true })
   const providerWith = (config: Partial<ProviderConfig>) =>
     createAnthropicProvider({
       config: { id: 'an', type: 'anthropic', baseUrl: mock.url, apiKey: anthropicTestKey, priority: 0, enabled: true, ...config },

@@ -19,7 +19,7 @@ let provider: Provider
 
 beforeAll(async () => {
   mock = await startOpenAiChatMock({ apiKey: 'sk-fixtures' })
-  http = createUpstreamHttpClient()
+  http = createUpstreamHttpClient({ allowLocalEndpoints: true })
   provider = createOpenAiCompatibleProvider({ instanceId: 'fixtures', baseUrl: mock.url, apiKey: 'sk-fixtures' }, { http })
 })
 afterAll(async () => {

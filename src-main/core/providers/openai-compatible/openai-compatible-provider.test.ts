@@ -15,7 +15,7 @@ let provider: Provider
 
 beforeAll(async () => {
   mock = await startOpenAiChatMock({ apiKey })
-  http = createUpstreamHttpClient()
+  http = createUpstreamHttpClient({ allowLocalEndpoints: true })
   provider = createOpenAiCompatibleProvider({ instanceId: 'mock', baseUrl: `${mock.url}/`, apiKey, headers: { 'X-Test-Header': 'yes' } }, { http })
 })
 afterAll(async () => {

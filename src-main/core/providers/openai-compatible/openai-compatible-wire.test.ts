@@ -19,7 +19,7 @@ let http: UpstreamHttpClient
 beforeAll(async () => {
   mock = await startOpenAiChatMock()
   deepSeekLike = await startOpenAiChatMock({ acceptedExtensions: ['reasoning_content'] })
-  http = createUpstreamHttpClient()
+  http = createUpstreamHttpClient({ allowLocalEndpoints: true })
 })
 afterAll(async () => {
   await http.close()
