@@ -15,7 +15,10 @@ const cases = [
   { label: 'Anthropic client → anthropic (passthrough)', path: '/v1/messages', body: { model: 'an:mock-claude', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'SLOW_STREAM' }] }, upstream: 'anthropic' },
 ] as const
 
-test.each(cases.filter((testCase) => hasUpstreams(testCase.upstream)))('$label: aborting mid-stream closes the upstream request', async ({ path, body, upstream }) => {
+const activeCases = cases.filter((testCase) => hasUpstreams(testCase.upstream))
+if (activeCases.length === 0) test.skip('needs the openai-compatible or anthropic upstream, which this narrowed run leaves out', () => {})
+
+test.each(activeCases)('$label: aborting mid-stream closes the upstream request', async ({ path, body, upstream }) => {
   const controller = new AbortController()
   const response = await fetch(`${setup.gateway.url}${path}`, {
     method: 'POST',

@@ -1,4 +1,7 @@
 import { anthropicProviderDefinition } from './anthropic'
+import { azureOpenAiProviderDefinition } from './azure-openai'
+import { dashScopeProviderDefinition } from './dashscope'
+import { kimiProviderDefinition } from './kimi'
 import { openAiCompatibleProviderDefinition } from './openai-compatible'
 import type { ProviderDefinition } from './provider-definition'
 
@@ -6,4 +9,7 @@ import type { ProviderDefinition } from './provider-definition'
 export const providerDefinitions: readonly ProviderDefinition[] = [
   openAiCompatibleProviderDefinition,
   anthropicProviderDefinition,
+  azureOpenAiProviderDefinition,
+  dashScopeProviderDefinition,
+  kimiProviderDefinition,
 ]

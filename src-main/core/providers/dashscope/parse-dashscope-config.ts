@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
+import { StartupError } from '../../errors/startup-error'
+import { dashScopeBaseUrl, type DashScopePlan, type DashScopeRegion } from './dashscope-base-url'
+
+/** The fields a `dashscope` entry adds to the common ones. */
+export const dashScopeFieldsSchema = z
+  .object({
+    region: z.enum(['intl', 'cn']).optional(),
+    plan: z.enum(['standard', 'coding']).optional(),
+    /** Extra headers on every request (`X-DashScope-DataInspection`, a workspace header, …). */
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+
+export interface DashScopeProviderConfig {
+  instanceId: string
+  region: DashScopeRegion
+  plan: DashScopePlan
+  /** The OpenAI-compatible root the adapter appends `/chat/completions` to, no trailing slash. */
+  baseUrl: string
+  apiKey?: string
+  headers: Record<string, string>
+}
+
+const commonFields = new Set(Object.keys(providerConfigSchema.shape))
+
+/**
+ * A config-file entry → the provider's config. `region` (default intl) and `plan` (default standard)
+ * pick the official host; `baseUrl` (the root including `/compatible-mode/v1` or `/v1`) overrides it. An
+ * unknown field or a missing key stops start-up with a message naming it.
+ */
+export function parseDashScopeConfig(config: ProviderConfig): DashScopeProviderConfig {
+  const fail = (message: string): never => {
+    throw new StartupError(`Provider "${config.id}" (dashscope): ${message}`)
+  }
+  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
+  const parsed = dashScopeFieldsSchema.safeParse(own)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
+    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
+    fail(`${where ? `${where}: ` : ''}${issue.message}`)
+  }
+  const fields = parsed.data!
+  const headers = fields.headers ?? {}
+  const headerAuth = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')
+  if (!config.apiKey && !headerAuth) fail('apiKey: required (a Model Studio API key, sent as Authorization: Bearer)')
+  const region = fields.region ?? 'intl'
+  const plan = fields.plan ?? 'standard'
+  return {
+    instanceId: config.id,
+    region,
+    plan,
+    baseUrl: (config.baseUrl ?? dashScopeBaseUrl(plan, region)).replace(/\/+$/, ''),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    headers,
+  }
+}
