@@ -1,6 +1,7 @@
 import { anthropicProviderDefinition } from './anthropic'
 import { azureOpenAiProviderDefinition } from './azure-openai'
 import { dashScopeProviderDefinition } from './dashscope'
+import { geminiProviderDefinition } from './gemini'
 import { kimiProviderDefinition } from './kimi'
 import { openAiCompatibleProviderDefinition } from './openai-compatible'
 import type { ProviderDefinition } from './provider-definition'
@@ -11,5 +12,6 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
   anthropicProviderDefinition,
   azureOpenAiProviderDefinition,
   dashScopeProviderDefinition,
+  geminiProviderDefinition,
   kimiProviderDefinition,
 ]

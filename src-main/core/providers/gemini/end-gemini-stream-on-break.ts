@@ -1,0 +1,26 @@
+import type { CifStreamPart } from '../../cif'
+import { UpstreamError } from '../../errors/upstream-error'
+
+/**
+ * Passes parts through; when the upstream body breaks off (connection reset, socket error) the stream
+ * ends with an `error` part instead of a rejected read, so every stream ends with finish or error.
+ * A client abort is not reported: nobody is listening.
+ */
+export function endGeminiStreamOnBreak(parts: ReadableStream<CifStreamPart>, instanceId: string, signal: AbortSignal): ReadableStream<CifStreamPart> {
+  const reader = parts.getReader()
+  return new ReadableStream<CifStreamPart>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (error) {
+        if (signal.aborted) return controller.error(error)
+        const message = `The Gemini upstream stream of provider "${instanceId}" broke off: ${(error as Error).message}`
+        controller.enqueue({ type: 'error', error: new UpstreamError({ instanceId, status: 502, connectionError: true, message, cause: error }) })
+        controller.close()
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+}

@@ -1,0 +1,9 @@
+import type { ProviderDefinition } from '../provider-definition'
+import { createGeminiProvider } from './gemini-provider'
+
+/** The native Google Gemini API (`type: "gemini"` in the config file). */
+export const geminiProviderDefinition: ProviderDefinition = {
+  type: 'gemini',
+  label: 'Google Gemini',
+  create: createGeminiProvider,
+}
