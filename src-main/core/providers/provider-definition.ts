@@ -2,6 +2,9 @@ import type { Logger } from 'pino'
 import type { CifDialect, CifRequest, CifResult, CifStreamPart } from '../cif'
 import type { ProviderConfig } from '../config/gateway-config-schema'
 import type { UpstreamHttpClient } from './http/upstream-http-client'
+import type { ProviderSettingsDescriptor } from './provider-settings-descriptor'
+
+export type { ProviderSettingField, ProviderSettingKind, ProviderSettingsDescriptor } from './provider-settings-descriptor'
 
 /** What the gateway gives a provider instance when it creates one. */
 export interface ProviderContext {
@@ -88,6 +91,8 @@ export interface ProviderDefinition {
   type: string
   label: string
   create(context: ProviderContext): Provider
+  /** The settings the admin UI renders this type's form from (provider-settings.test.ts holds it to the parser). */
+  settings: ProviderSettingsDescriptor
   /** Per-instance switches' defaults for this type; an instance's config entry overrides them. */
   defaults?: {
     /** Retry a stream that fails before its first byte once without streaming (see README). */

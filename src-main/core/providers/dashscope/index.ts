@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../provider-definition'
 import { createDashScopeProvider } from './create-dashscope-provider'
 import { parseDashScopeConfig } from './parse-dashscope-config'
+import { dashScopeSettings } from './dashscope-settings'
 
 /**
  * Alibaba Cloud Model Studio / DashScope (`type: "dashscope"`): Qwen and the other hosted models through
@@ -12,6 +13,7 @@ export const dashScopeProviderDefinition: ProviderDefinition = {
   type: 'dashscope',
   label: 'Alibaba Cloud Model Studio (DashScope)',
   create: (context) => createDashScopeProvider(parseDashScopeConfig(context.config), context),
+  settings: dashScopeSettings,
   defaults: { nonStreamingFallback: true },
 }
 

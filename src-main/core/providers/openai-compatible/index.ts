@@ -1,12 +1,14 @@
 import type { ProviderDefinition } from '../provider-definition'
 import { createOpenAiCompatibleProvider } from './openai-compatible-provider'
 import { parseOpenAiCompatibleConfig } from './parse-openai-compatible-config'
+import { openAiCompatibleSettings } from './openai-compatible-settings'
 
 /** Chat Completions upstreams: OpenAI, Ollama, vLLM, LM Studio, llama.cpp, OpenRouter and the like. */
 export const openAiCompatibleProviderDefinition: ProviderDefinition = {
   type: 'openai-compatible',
   label: 'OpenAI-compatible',
   create: (context) => createOpenAiCompatibleProvider(parseOpenAiCompatibleConfig(context.config), context),
+  settings: openAiCompatibleSettings,
 }
 
 export { createOpenAiCompatibleProvider, type OpenAiCompatibleProviderConfig, type OpenAiEndpointPath } from './openai-compatible-provider'
