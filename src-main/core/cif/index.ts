@@ -21,6 +21,7 @@ export type { CifDialect, CifReasoningConfig, CifReasoningEffort, CifRequest, Ci
 export type { CifResult } from './result'
 export type { CifStreamPart } from './stream-part'
 export type { CifBuiltinTool, CifCustomTool, CifFunctionTool, CifTool, CifToolChoice, JsonSchema } from './tool'
+export { createWarningCollector, type WarningCollector } from './create-warning-collector'
 export { budgetForEffort, effortForBudget } from './reasoning-budget'
 export { resultToStream, resultToStreamParts } from './result-to-stream-parts'
 export { mergeUsage, uncachedInputTokens, usageFromAnthropic, type CifUsage } from './usage'

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CifAssistantPart, CifMessage, CifResult, CifStreamPart } from '../../cif'
 import { UpstreamError } from '../../errors/upstream-error'
-import { callOptions, cifRequest, collectParts, startAnthropicTestKit, userText, type AnthropicTestKit } from './start-anthropic-test-kit'
+import { callOptions } from '../../test-support/call-options'
+import { collectParts } from '../../test-support/collect-parts'
+import { userText } from '../../test-support/user-text'
+import { cifRequest, startAnthropicTestKit, type AnthropicTestKit } from './start-anthropic-test-kit'
 
 let kit: AnthropicTestKit
 beforeAll(async () => {

@@ -1,6 +1,8 @@
 import type { CifRequest } from '../../cif'
 import { GatewayError } from '../../errors/gateway-error'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
+import { parseUpstreamJson } from '../http/parse-upstream-json'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { PassthroughRequest, Provider, ProviderCallOptions, ProviderContext } from '../provider-definition'
 import { anthropicMessageResponseSchema, anthropicStreamEventSchema, anthropicTokenCountSchema } from './anthropic-messages-api'
@@ -11,8 +13,6 @@ import { anthropicBetas, buildAnthropicHeaders } from './build-anthropic-headers
 import { buildAnthropicRequestBody } from './build-anthropic-request-body'
 import { convertAnthropicResponse } from './convert-anthropic-response'
 import { listAnthropicModels } from './list-anthropic-models'
-import { parseUpstreamJson } from './parse-upstream-json'
-import { readUpstreamText } from './read-upstream-text'
 import { toAnthropicCountTokensBody } from './to-anthropic-count-tokens-body'
 
 const passthroughPaths: Record<PassthroughRequest['operation'], string | undefined> = {
@@ -60,7 +60,7 @@ export function createAnthropicProvider(context: ProviderContext): Provider {
     async generate(request, options) {
       const built = build(request, options, false)
       const response = await send('/v1/messages', options, { json: built.body })
-      const message = parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicMessageResponseSchema, 'message')
+      const message = parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicMessageResponseSchema, 'message', 'Anthropic')
       return convertAnthropicResponse(message, { instanceId, customToolNames: built.customToolNames, warnings: built.warnings })
     },
 
@@ -76,7 +76,7 @@ export function createAnthropicProvider(context: ProviderContext): Provider {
       const built = build(request, options, false)
       if (built.warnings.length > 0) context.logger.debug({ requestId: options.requestId, warnings: built.warnings }, 'token count of a request the upstream cannot fully express')
       const response = await send('/v1/messages/count_tokens', options, { json: toAnthropicCountTokensBody(built.body) })
-      return parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicTokenCountSchema, 'token count').input_tokens
+      return parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicTokenCountSchema, 'token count', 'Anthropic').input_tokens
     },
 
     async passthrough(request, options) {

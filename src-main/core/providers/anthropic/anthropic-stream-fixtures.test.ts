@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CifStreamPart } from '../../cif'
 import { UpstreamError } from '../../errors/upstream-error'
-import { callOptions, cifRequest, collectParts, startAnthropicTestKit, type AnthropicTestKit } from './start-anthropic-test-kit'
+import { callOptions } from '../../test-support/call-options'
+import { collectParts } from '../../test-support/collect-parts'
+import { cifRequest, startAnthropicTestKit, type AnthropicTestKit } from './start-anthropic-test-kit'
 
 /**
  * Recorded Messages streams (`__fixtures__/*.chunks.txt`, one event per line) replayed by the mock with

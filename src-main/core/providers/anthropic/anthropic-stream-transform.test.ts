@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
+import { collectParts } from '../../test-support/collect-parts'
 import { anthropicStreamEventSchema } from './anthropic-messages-api'
 import { createAnthropicStreamTransform } from './anthropic-stream-transform'
-import { collectParts } from './start-anthropic-test-kit'
 
 const start = '{"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":3,"output_tokens":1}}}'
 const stop = ['{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":2}}', '{"type":"message_stop"}']

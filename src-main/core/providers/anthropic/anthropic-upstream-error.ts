@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../errors/upstream-error'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import { anthropicErrorBodySchema, type AnthropicErrorObject } from './anthropic-messages-api'
-import { readUpstreamText } from './read-upstream-text'
 
 /** The HTTP status each Anthropic error type travels with (documented on the errors page). */
 const statusByErrorType: Record<string, number> = {

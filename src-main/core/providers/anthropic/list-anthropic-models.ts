@@ -1,8 +1,8 @@
 import type { ModelInfo } from '../provider-definition'
+import { parseUpstreamJson } from '../http/parse-upstream-json'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import { anthropicModelListSchema } from './anthropic-messages-api'
-import { parseUpstreamJson } from './parse-upstream-json'
-import { readUpstreamText } from './read-upstream-text'
 
 /** A guard against an upstream whose `has_more` never ends. */
 const maximumPages = 100
@@ -14,7 +14,7 @@ export async function listAnthropicModels(instanceId: string, get: (pathAndQuery
   for (let page = 0; page < maximumPages; page++) {
     const query = new URLSearchParams({ limit: '1000', ...(afterId ? { after_id: afterId } : {}) })
     const response = await get(`/v1/models?${query}`)
-    const list = parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicModelListSchema, 'model list')
+    const list = parseUpstreamJson(instanceId, await readUpstreamText(response), anthropicModelListSchema, 'model list', 'Anthropic')
     for (const model of list.data) {
       const created = model.created_at ? Math.floor(Date.parse(model.created_at) / 1000) : undefined
       models.push({

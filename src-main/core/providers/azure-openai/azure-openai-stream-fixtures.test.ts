@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
-import { collectParts, summariseParts } from '../../test-support/mock-upstreams/openai-chat-collect-parts'
+import { collectParts, summariseParts } from '../../test-support/collect-parts'
 import { createOpenAiChatStreamTransform } from '../openai-compatible'
 import { openAiChatChunkSchema } from '../openai-compatible/openai-chat-api'
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
+import type { ProviderConfig } from '../../config/gateway-config-schema'
 import { StartupError } from '../../errors/startup-error'
+import { parseProviderFields } from '../parse-provider-fields'
 
 /**
  * The latest dated GA api-version of the inference API (Azure's REST reference lists 2024-10-21 as the
@@ -40,8 +41,6 @@ export interface AzureOpenAiProviderConfig {
   headers: Record<string, string>
 }
 
-const commonFields = new Set(Object.keys(providerConfigSchema.shape))
-
 /**
  * A config-file entry → the provider's config. An unknown field, a missing `baseUrl` or a missing key
  * stops start-up with a message naming the entry, so a typo never falls back to a default silently.
@@ -50,15 +49,7 @@ export function parseAzureOpenAiConfig(config: ProviderConfig): AzureOpenAiProvi
   const fail = (message: string): never => {
     throw new StartupError(`Provider "${config.id}" (azure-openai): ${message}`)
   }
-  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
-  const parsed = azureOpenAiFieldsSchema.safeParse(own)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
-    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
-    fail(`${where ? `${where}: ` : ''}${issue.message}`)
-  }
-  const fields = parsed.data!
+  const fields = parseProviderFields(config, azureOpenAiFieldsSchema, 'azure-openai')
   if (!config.baseUrl) fail('baseUrl: the resource endpoint is required (https://NAME.openai.azure.com)')
   const headers = fields.headers ?? {}
   const headerAuth = Object.keys(headers).some((name) => ['api-key', 'authorization'].includes(name.toLowerCase()))

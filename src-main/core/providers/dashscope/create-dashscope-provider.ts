@@ -1,10 +1,10 @@
 import type { CifRequest } from '../../cif'
 import type { UpstreamHttpClient } from '../http/upstream-http-client'
 import { createOpenAiCompatibleProvider } from '../openai-compatible'
+import { createReasoningHandoff } from '../openai-compatible/create-reasoning-handoff'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { collectStreamResult } from './collect-stream-result'
 import { createDashScopeChatQuirks } from './create-dashscope-chat-quirks'
-import { createReasoningHandoff } from './create-reasoning-handoff'
 import { isStreamOnlyRejection } from './is-stream-only-rejection'
 import type { DashScopeProviderConfig } from './parse-dashscope-config'
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
+import type { ProviderConfig } from '../../config/gateway-config-schema'
 import { StartupError } from '../../errors/startup-error'
+import { parseProviderFields } from '../parse-provider-fields'
 import { dashScopeBaseUrl, type DashScopePlan, type DashScopeRegion } from './dashscope-base-url'
 
 /** The fields a `dashscope` entry adds to the common ones. */
@@ -23,8 +24,6 @@ export interface DashScopeProviderConfig {
   headers: Record<string, string>
 }
 
-const commonFields = new Set(Object.keys(providerConfigSchema.shape))
-
 /**
  * A config-file entry → the provider's config. `region` (default intl) and `plan` (default standard)
  * pick the official host; `baseUrl` (the root including `/compatible-mode/v1` or `/v1`) overrides it. An
@@ -34,15 +33,7 @@ export function parseDashScopeConfig(config: ProviderConfig): DashScopeProviderC
   const fail = (message: string): never => {
     throw new StartupError(`Provider "${config.id}" (dashscope): ${message}`)
   }
-  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
-  const parsed = dashScopeFieldsSchema.safeParse(own)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
-    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
-    fail(`${where ? `${where}: ` : ''}${issue.message}`)
-  }
-  const fields = parsed.data!
+  const fields = parseProviderFields(config, dashScopeFieldsSchema, 'dashscope')
   const headers = fields.headers ?? {}
   const headerAuth = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')
   if (!config.apiKey && !headerAuth) fail('apiKey: required (a Model Studio API key, sent as Authorization: Bearer)')

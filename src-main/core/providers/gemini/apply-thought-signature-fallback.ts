@@ -1,5 +1,5 @@
+import type { WarningCollector } from '../../cif'
 import type { GeminiContent } from './gemini-request-body'
-import type { GeminiWarningCollector } from './gemini-warning-collector'
 
 /** The value Google documents for replaying a functionCall whose real signature is not available. */
 export const skipThoughtSignatureValidator = 'skip_thought_signature_validator'
@@ -11,7 +11,7 @@ export const skipThoughtSignatureValidator = 'skip_thought_signature_validator'
  * (Chat Completions) or came from another upstream. Only there, and only where no real signature was
  * replayed, the documented sentinel is set, with a warning; earlier turns are not validated.
  */
-export function applyThoughtSignatureFallback(contents: GeminiContent[], warnings: GeminiWarningCollector): void {
+export function applyThoughtSignatureFallback(contents: GeminiContent[], warnings: WarningCollector): void {
   const turnStart = contents.findLastIndex((content) => content.role === 'user' && content.parts.some((part) => !('functionResponse' in part)))
   const unsigned: string[] = []
   for (const content of contents.slice(turnStart + 1)) {

@@ -1,7 +1,6 @@
-import type { CifMessage, CifRequest, CifWarning } from '../../cif'
+import { createWarningCollector, type CifMessage, type CifRequest, type CifWarning } from '../../cif'
 import { convertToGeminiContents } from './convert-to-gemini-contents'
 import type { GeminiGenerationConfig, GeminiRequestBody, GeminiSafetySetting } from './gemini-request-body'
-import { createGeminiWarningCollector } from './gemini-warning-collector'
 import { prepareGeminiThinking } from './prepare-gemini-thinking'
 import { prepareGeminiTools } from './prepare-gemini-tools'
 import { sanitizeGeminiSchema, type GeminiSchemaReport } from './sanitize-gemini-schema'
@@ -20,7 +19,7 @@ export interface GeminiRequestBuild {
 
 /** CIF request → the generateContent body (the same for streaming), with a warning for all it could not express. */
 export function buildGeminiRequestBody(request: CifRequest, options: BuildGeminiRequestOptions = {}): GeminiRequestBuild {
-  const collector = createGeminiWarningCollector()
+  const collector = createWarningCollector()
   const tools = prepareGeminiTools(request)
   const conversion = convertToGeminiContents(request, collector)
   const thinking = prepareGeminiThinking(request.reasoning)

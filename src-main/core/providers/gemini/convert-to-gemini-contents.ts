@@ -1,11 +1,10 @@
-import type { CifRequest } from '../../cif'
+import type { CifRequest, WarningCollector } from '../../cif'
 import { applyThoughtSignatureFallback } from './apply-thought-signature-fallback'
 import { convertToGeminiFunctionResponses } from './convert-to-gemini-function-responses'
 import { convertToGeminiModelParts } from './convert-to-gemini-model-parts'
 import { convertToGeminiUserParts } from './convert-to-gemini-user-parts'
 import { geminiModelTraits } from './gemini-model-traits'
 import type { GeminiContent, GeminiPart, GeminiRequestBody } from './gemini-request-body'
-import type { GeminiWarningCollector } from './gemini-warning-collector'
 
 export type GeminiContentsConversion = Pick<GeminiRequestBody, 'systemInstruction' | 'contents'>
 
@@ -18,7 +17,7 @@ export type GeminiContentsConversion = Pick<GeminiRequestBody, 'systemInstructio
  * Gemini wants the function responses right after the model content that called them, and one model
  * content per step.
  */
-export function convertToGeminiContents(request: Pick<CifRequest, 'model' | 'system' | 'messages'>, warnings: GeminiWarningCollector): GeminiContentsConversion {
+export function convertToGeminiContents(request: Pick<CifRequest, 'model' | 'system' | 'messages'>, warnings: WarningCollector): GeminiContentsConversion {
   const traits = geminiModelTraits(request.model)
   const system = request.system.map((part) => part.text).filter((text) => text !== '')
   const toolNames = new Map(request.messages.flatMap((message) => (message.role === 'assistant' ? message.content : [])).flatMap((part) => (part.type === 'tool-call' ? [[part.toolCallId, part.toolName] as const] : [])))

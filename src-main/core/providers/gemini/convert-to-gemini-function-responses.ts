@@ -1,6 +1,5 @@
-import type { CifToolResultContent, CifToolResultPart } from '../../cif'
+import type { CifToolResultContent, CifToolResultPart, WarningCollector } from '../../cif'
 import type { GeminiBlob, GeminiPart } from './gemini-request-body'
-import type { GeminiWarningCollector } from './gemini-warning-collector'
 
 export interface FunctionResponseOptions {
   /** Tool names by call id, from the conversation's earlier tool calls (CIF results may not repeat them). */
@@ -14,7 +13,7 @@ export interface FunctionResponseOptions {
  * failed), the call's id and its name. Images and PDFs travel in `functionResponse.parts` where the model
  * reads them there (Gemini 3+), else as inlineData parts right after the responses.
  */
-export function convertToGeminiFunctionResponses(results: CifToolResultPart[], options: FunctionResponseOptions, warnings: GeminiWarningCollector): GeminiPart[] {
+export function convertToGeminiFunctionResponses(results: CifToolResultPart[], options: FunctionResponseOptions, warnings: WarningCollector): GeminiPart[] {
   const responses: GeminiPart[] = []
   const trailingMedia: GeminiPart[] = []
   for (const result of results) {
@@ -29,7 +28,7 @@ export function convertToGeminiFunctionResponses(results: CifToolResultPart[], o
   return [...responses, ...trailingMedia]
 }
 
-function toBlob(part: CifToolResultContent, warnings: GeminiWarningCollector): GeminiBlob[] {
+function toBlob(part: CifToolResultContent, warnings: WarningCollector): GeminiBlob[] {
   if (part.type === 'text') return []
   const source = part.source
   if (source.type === 'base64') return [{ mimeType: source.mediaType, data: source.data }]

@@ -1,6 +1,5 @@
-import type { CifAssistantPart, CifReasoningPart, CifToolCallPart } from '../../cif'
+import type { CifAssistantPart, CifReasoningPart, CifToolCallPart, WarningCollector } from '../../cif'
 import type { GeminiPart } from './gemini-request-body'
-import type { GeminiWarningCollector } from './gemini-warning-collector'
 
 /**
  * An assistant turn → model parts, signatures back on the parts that carried them. Gemini reasoning
@@ -9,7 +8,7 @@ import type { GeminiWarningCollector } from './gemini-warning-collector'
  * an empty text part, as Gemini itself sends it). Reasoning of other dialects is dropped: Gemini only
  * accepts signatures it issued.
  */
-export function convertToGeminiModelParts(parts: CifAssistantPart[], warnings: GeminiWarningCollector): GeminiPart[] {
+export function convertToGeminiModelParts(parts: CifAssistantPart[], warnings: WarningCollector): GeminiPart[] {
   const converted: GeminiPart[] = []
   let pendingSignature: string | undefined
   const signed = () => {
@@ -35,7 +34,7 @@ export function convertToGeminiModelParts(parts: CifAssistantPart[], warnings: G
   return converted
 }
 
-function isReplayable(part: CifReasoningPart, warnings: GeminiWarningCollector): boolean {
+function isReplayable(part: CifReasoningPart, warnings: WarningCollector): boolean {
   const dialect = part.origin?.dialect
   if (dialect === 'gemini') return part.text !== '' || part.signature !== undefined
   warnings.once(`reasoning:${dialect ?? 'unknown'}`, {
@@ -47,7 +46,7 @@ function isReplayable(part: CifReasoningPart, warnings: GeminiWarningCollector):
 }
 
 /** A custom tool's text travels as `{input}`; function arguments must be a JSON object. */
-function toolCallArguments(part: CifToolCallPart, warnings: GeminiWarningCollector): Record<string, unknown> {
+function toolCallArguments(part: CifToolCallPart, warnings: WarningCollector): Record<string, unknown> {
   if (part.kind === 'custom') return { input: part.input }
   if (part.input.trim() === '') return {}
   try {

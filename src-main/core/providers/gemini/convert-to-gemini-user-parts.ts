@@ -1,6 +1,5 @@
-import type { CifDocumentPart, CifImagePart, CifUserPart } from '../../cif'
+import type { CifDocumentPart, CifImagePart, CifUserPart, WarningCollector } from '../../cif'
 import type { GeminiPart } from './gemini-request-body'
-import type { GeminiWarningCollector } from './gemini-warning-collector'
 
 /** Media types by file extension, for URL media (Gemini's `fileData` needs a MIME type). */
 const mediaTypesByExtension: Record<string, string> = {
@@ -23,7 +22,7 @@ const mediaTypesByExtension: Record<string, string> = {
  * URL images and documents as `fileData` (Gemini fetches Files-API, YouTube and public URLs; it may
  * refuse others, so this is warned). Provider file ids of other vendors cannot be read: dropped.
  */
-export function convertToGeminiUserParts(parts: CifUserPart[], warnings: GeminiWarningCollector): GeminiPart[] {
+export function convertToGeminiUserParts(parts: CifUserPart[], warnings: WarningCollector): GeminiPart[] {
   return parts.flatMap((part): GeminiPart[] => {
     if (part.type === 'text') return part.text === '' ? [] : [{ text: part.text }]
     if (part.type === 'image') return convertImage(part, warnings)
@@ -31,7 +30,7 @@ export function convertToGeminiUserParts(parts: CifUserPart[], warnings: GeminiW
   })
 }
 
-function convertImage(part: CifImagePart, warnings: GeminiWarningCollector): GeminiPart[] {
+function convertImage(part: CifImagePart, warnings: WarningCollector): GeminiPart[] {
   if (part.detail && part.detail !== 'auto') warnings.once('image-detail', { type: 'unsupported', feature: 'image.detail', details: `Gemini has no per-image detail setting; "${part.detail}" was ignored.` })
   const source = part.source
   if (source.type === 'base64') return [{ inlineData: { mimeType: source.mediaType, data: source.data } }]
@@ -43,7 +42,7 @@ function convertImage(part: CifImagePart, warnings: GeminiWarningCollector): Gem
   return []
 }
 
-function convertDocument(part: CifDocumentPart, warnings: GeminiWarningCollector): GeminiPart[] {
+function convertDocument(part: CifDocumentPart, warnings: WarningCollector): GeminiPart[] {
   if (part.title !== undefined || part.filename !== undefined || part.context !== undefined || part.citations) {
     warnings.once('document-metadata', { type: 'unsupported', feature: 'document title/context/citations', details: 'Gemini reads a document as bare data; its title, context and citations setting were dropped.' })
   }

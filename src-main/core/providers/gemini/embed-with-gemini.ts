@@ -1,11 +1,11 @@
 import { invalidRequest } from '../../errors/gateway-error'
+import { parseUpstreamJson } from '../http/parse-upstream-json'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { EmbeddingRequest, EmbeddingResult } from '../provider-definition'
 import { encodeEmbeddingBase64 } from './encode-embedding-base64'
 import { geminiBatchEmbedContentsSchema, geminiEmbedContentSchema } from './gemini-api'
 import { geminiModelName, geminiModelPath } from './gemini-model-path'
-import { parseGeminiJson } from './parse-gemini-json'
-import { readGeminiText } from './read-gemini-text'
 
 /** batchEmbedContents takes at most 100 requests ("at most 100 requests can be in one batch"). */
 const batchSize = 100
@@ -24,12 +24,12 @@ export async function embedWithGemini(instanceId: string, request: EmbeddingRequ
   const vectors: number[][] = []
   if (texts.length === 1) {
     const response = await post(`${path}:embedContent`, { content: { parts: [{ text: texts[0] }] }, ...dimensions })
-    vectors.push(parseGeminiJson(instanceId, await readGeminiText(response), geminiEmbedContentSchema, 'embedding').embedding.values)
+    vectors.push(parseUpstreamJson(instanceId, await readUpstreamText(response), geminiEmbedContentSchema, 'embedding', 'Gemini').embedding.values)
   } else {
     for (let start = 0; start < texts.length; start += batchSize) {
       const requests = texts.slice(start, start + batchSize).map((text) => ({ model, content: { parts: [{ text }] }, ...dimensions }))
       const response = await post(`${path}:batchEmbedContents`, { requests })
-      vectors.push(...parseGeminiJson(instanceId, await readGeminiText(response), geminiBatchEmbedContentsSchema, 'embeddings').embeddings.map((embedding) => embedding.values))
+      vectors.push(...parseUpstreamJson(instanceId, await readUpstreamText(response), geminiBatchEmbedContentsSchema, 'embeddings', 'Gemini').embeddings.map((embedding) => embedding.values))
     }
   }
   return { model: request.model, embeddings: request.encodingFormat === 'base64' ? vectors.map(encodeEmbeddingBase64) : vectors }

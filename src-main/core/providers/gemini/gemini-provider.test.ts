@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CifAssistantPart, CifMessage, CifResult, CifStreamPart } from '../../cif'
 import { StartupError } from '../../errors/startup-error'
 import { UpstreamError } from '../../errors/upstream-error'
+import { callOptions } from '../../test-support/call-options'
+import { collectParts } from '../../test-support/collect-parts'
+import { userText } from '../../test-support/user-text'
 import { createUpstreamHttpClient } from '../http/upstream-http-client'
 import { createGeminiProvider } from './gemini-provider'
-import { callOptions, cifRequest, collectParts, startGeminiTestKit, userText, type GeminiTestKit } from './start-gemini-test-kit'
+import { cifRequest, startGeminiTestKit, type GeminiTestKit } from './start-gemini-test-kit'
 
 let kit: GeminiTestKit
 beforeAll(async () => {

@@ -1,20 +1,20 @@
 import type { CifDialect, CifRequest } from '../../cif'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
 import { VERSION } from '../../version'
+import { endStreamWithErrorPart } from '../end-stream-with-error-part'
+import { parseUpstreamJson } from '../http/parse-upstream-json'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions, ProviderContext } from '../provider-definition'
 import { buildGeminiRequestBody } from './build-gemini-request-body'
 import { convertGeminiResponse } from './convert-gemini-response'
 import { embedWithGemini } from './embed-with-gemini'
-import { endGeminiStreamOnBreak } from './end-gemini-stream-on-break'
 import { geminiResponseSchema, geminiTokenCountSchema } from './gemini-api'
 import { geminiModelName, geminiModelPath } from './gemini-model-path'
 import { createGeminiStreamTransform } from './gemini-stream-transform'
 import { readGeminiUpstreamError } from './gemini-upstream-error'
 import { listGeminiModels } from './list-gemini-models'
-import { parseGeminiJson } from './parse-gemini-json'
 import { parseGeminiProviderConfig } from './parse-gemini-provider-config'
-import { readGeminiText } from './read-gemini-text'
 
 /**
  * The wire dialect this instance speaks. The CIF's dialect list has no Gemini member yet; no client
@@ -58,7 +58,7 @@ export function createGeminiProvider(context: ProviderContext): Provider {
     async generate(request, options) {
       const built = build(request)
       const response = await send(modelUrl(request.model, 'generateContent'), options, { json: built.body })
-      const answer = parseGeminiJson(instanceId, await readGeminiText(response), geminiResponseSchema, 'response')
+      const answer = parseUpstreamJson(instanceId, await readUpstreamText(response), geminiResponseSchema, 'response', 'Gemini')
       return convertGeminiResponse(answer, { instanceId, customToolNames: built.customToolNames, warnings: built.warnings })
     },
 
@@ -68,7 +68,7 @@ export function createGeminiProvider(context: ProviderContext): Provider {
       const parts = parseJsonEventStream(response.body, geminiResponseSchema).pipeThrough(
         createGeminiStreamTransform({ instanceId, warnings: built.warnings, customToolNames: built.customToolNames, logger: context.logger }),
       )
-      return endGeminiStreamOnBreak(parts, instanceId, options.signal)
+      return endStreamWithErrorPart(parts, instanceId, options.signal, 'Gemini')
     },
 
     async countTokens(request, options) {
@@ -77,7 +77,7 @@ export function createGeminiProvider(context: ProviderContext): Provider {
       // `contents` alone cannot carry the system instruction and tools; the whole request can.
       const json = { generateContentRequest: { model: geminiModelName(request.model), ...built.body } }
       const response = await send(modelUrl(request.model, 'countTokens'), options, { json })
-      return parseGeminiJson(instanceId, await readGeminiText(response), geminiTokenCountSchema, 'token count').totalTokens ?? 0
+      return parseUpstreamJson(instanceId, await readUpstreamText(response), geminiTokenCountSchema, 'token count', 'Gemini').totalTokens ?? 0
     },
 
     embed(request, options) {

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CifStreamPart } from '../../cif'
 import type { UpstreamError } from '../../errors/upstream-error'
-import { callOptions, cifRequest, collectParts, startGeminiTestKit, type GeminiTestKit } from './start-gemini-test-kit'
+import { callOptions } from '../../test-support/call-options'
+import { collectParts } from '../../test-support/collect-parts'
+import { cifRequest, startGeminiTestKit, type GeminiTestKit } from './start-gemini-test-kit'
 
 /**
  * Recorded streamGenerateContent streams (`__fixtures__/*.chunks.txt`, one chunk per line) replayed by the

@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../errors/upstream-error'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import { geminiErrorBodySchema, type GeminiErrorObject } from './gemini-api'
-import { readGeminiText } from './read-gemini-text'
 
 /**
  * A non-2xx answer → UpstreamError with the upstream's status, `error.message` and Retry-After (the
@@ -10,7 +10,7 @@ import { readGeminiText } from './read-gemini-text'
  * 400 INVALID_ARGUMENT; it is reported as 401 so clients and failover see an authentication failure.
  */
 export async function readGeminiUpstreamError(instanceId: string, response: UpstreamResponse): Promise<UpstreamError> {
-  const body = await readGeminiText(response).catch(() => '')
+  const body = await readUpstreamText(response).catch(() => '')
   const error = parseErrorObject(body)
   const code = errorCode(error)
   return new UpstreamError({

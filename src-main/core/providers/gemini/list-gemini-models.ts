@@ -1,8 +1,8 @@
+import { parseUpstreamJson } from '../http/parse-upstream-json'
+import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { ModelInfo } from '../provider-definition'
 import { geminiModelListSchema } from './gemini-api'
-import { parseGeminiJson } from './parse-gemini-json'
-import { readGeminiText } from './read-gemini-text'
 
 /** A guard against an upstream whose `nextPageToken` never ends. */
 const maximumPages = 100
@@ -17,7 +17,7 @@ export async function listGeminiModels(instanceId: string, get: (pathAndQuery: s
   for (let page = 0; page < maximumPages; page++) {
     const query = new URLSearchParams({ pageSize: '1000', ...(pageToken ? { pageToken } : {}) })
     const response = await get(`/v1beta/models?${query}`)
-    const list = parseGeminiJson(instanceId, await readGeminiText(response), geminiModelListSchema, 'model list')
+    const list = parseUpstreamJson(instanceId, await readUpstreamText(response), geminiModelListSchema, 'model list', 'Gemini')
     for (const model of list.models ?? []) {
       if (!model.supportedGenerationMethods?.includes('generateContent')) continue
       models.push({ id: model.name.replace(/^models\//, ''), ownedBy: 'google', ...(model.inputTokenLimit ? { contextWindow: model.inputTokenLimit } : {}) })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
-import { StartupError } from '../../errors/startup-error'
+import type { ProviderConfig } from '../../config/gateway-config-schema'
+import { parseProviderFields } from '../parse-provider-fields'
 import type { GeminiSafetySetting } from './gemini-request-body'
 
 export const defaultGeminiBaseUrl = 'https://generativelanguage.googleapis.com'
@@ -13,8 +13,6 @@ const geminiFieldsSchema = z
   })
   .strict()
 
-const commonFields = new Set(Object.keys(providerConfigSchema.shape))
-
 export interface GeminiProviderConfig {
   id: string
   /** Without the API version: the adapter appends `/v1beta/…`. */
@@ -26,18 +24,11 @@ export interface GeminiProviderConfig {
 
 /** Reads a `gemini` provider entry; an unknown or bad own field stops start-up with a message naming it. */
 export function parseGeminiProviderConfig(config: ProviderConfig): GeminiProviderConfig {
-  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
-  const parsed = geminiFieldsSchema.safeParse(own)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
-    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
-    throw new StartupError(`Provider "${config.id}" (gemini): ${where ? `${where}: ` : ''}${issue.message}`)
-  }
+  const fields = parseProviderFields(config, geminiFieldsSchema, 'gemini')
   return {
     id: config.id,
     baseUrl: (config.baseUrl ?? defaultGeminiBaseUrl).replace(/\/+$/, ''),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-    ...(parsed.data.safetySettings ? { safetySettings: parsed.data.safetySettings } : {}),
+    ...(fields.safetySettings ? { safetySettings: fields.safetySettings } : {}),
   }
 }

@@ -1,10 +1,10 @@
 import { GatewayError } from '../../errors/gateway-error'
 import { createAnthropicProvider } from '../anthropic/anthropic-provider'
 import { buildOpenAiChatRequestBody, createOpenAiCompatibleProvider, resolveOpenAiChatQuirks } from '../openai-compatible'
+import { createReasoningHandoff } from '../openai-compatible/create-reasoning-handoff'
 import type { Provider, ProviderContext } from '../provider-definition'
 import { countKimiTokens } from './count-kimi-tokens'
 import { createKimiChatQuirks } from './create-kimi-chat-quirks'
-import { createReasoningHandoff } from './create-reasoning-handoff'
 import type { KimiProviderConfig } from './parse-kimi-config'
 import { withBearerAuth } from './with-bearer-auth'
 

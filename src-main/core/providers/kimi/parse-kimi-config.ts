@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
+import type { ProviderConfig } from '../../config/gateway-config-schema'
 import { StartupError } from '../../errors/startup-error'
+import { parseProviderFields } from '../parse-provider-fields'
 import { kimiAnthropicBaseUrl, kimiChatBaseUrl, type KimiRegion } from './kimi-base-url'
 
 /** The fields a `kimi` entry adds to the common ones. */
@@ -26,8 +27,6 @@ export interface KimiProviderConfig {
   headers: Record<string, string>
 }
 
-const commonFields = new Set(Object.keys(providerConfigSchema.shape))
-
 /**
  * A config-file entry → the provider's config. `region` defaults to `intl` (api.moonshot.ai), which is
  * where platform.moonshot.ai and platform.kimi.ai keys work; `baseUrl` overrides it. An unknown field, a
@@ -37,15 +36,7 @@ export function parseKimiConfig(config: ProviderConfig): KimiProviderConfig {
   const fail = (message: string): never => {
     throw new StartupError(`Provider "${config.id}" (kimi): ${message}`)
   }
-  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
-  const parsed = kimiFieldsSchema.safeParse(own)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
-    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
-    fail(`${where ? `${where}: ` : ''}${issue.message}`)
-  }
-  const fields = parsed.data!
+  const fields = parseProviderFields(config, kimiFieldsSchema, 'kimi')
   const headers = fields.headers ?? {}
   if (!config.apiKey && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) fail('apiKey: required (a Moonshot API key, sent as Authorization: Bearer)')
   const region = fields.region ?? 'intl'

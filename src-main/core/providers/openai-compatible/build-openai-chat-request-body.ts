@@ -1,11 +1,10 @@
-import type { CifRequest, CifResponseFormat, CifWarning } from '../../cif'
+import { createWarningCollector, type CifRequest, type CifResponseFormat, type CifWarning } from '../../cif'
 import { convertToOpenAiChatMessages } from './convert-to-openai-chat-messages'
 import { convertToOpenAiReasoningEffort } from './convert-to-openai-reasoning-effort'
 import { createOpenAiCacheMarkers } from './openai-cache-markers'
 import type { OpenAiChatQuirks } from './openai-chat-quirks'
 import type { OpenAiChatRequestBody } from './openai-chat-request'
 import { prepareOpenAiChatTools } from './prepare-openai-chat-tools'
-import { createWarningCollector } from './warning-collector'
 
 export interface BuiltOpenAiChatRequest {
   body: OpenAiChatRequestBody

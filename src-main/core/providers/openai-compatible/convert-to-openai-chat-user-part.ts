@@ -1,8 +1,7 @@
-import type { CifDocumentPart, CifImagePart, CifUserPart } from '../../cif'
+import type { CifDocumentPart, CifImagePart, CifUserPart, WarningCollector } from '../../cif'
 import type { OpenAiCacheMarkers } from './openai-cache-markers'
 import type { OpenAiChatQuirks } from './openai-chat-quirks'
 import type { OpenAiChatUserPart } from './openai-chat-request'
-import type { WarningCollector } from './warning-collector'
 
 export interface UserPartContext {
   quirks: OpenAiChatQuirks

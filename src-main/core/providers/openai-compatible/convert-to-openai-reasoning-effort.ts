@@ -1,5 +1,4 @@
-import { effortForBudget, type CifReasoningConfig } from '../../cif'
-import type { WarningCollector } from './warning-collector'
+import { effortForBudget, type CifReasoningConfig, type WarningCollector } from '../../cif'
 
 /**
  * CIF reasoning → `reasoning_effort`. An effort goes as it is; a thinking budget is approximated by the

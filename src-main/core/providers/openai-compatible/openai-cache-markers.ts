@@ -1,7 +1,6 @@
-import type { CifCacheControl } from '../../cif'
+import type { CifCacheControl, WarningCollector } from '../../cif'
 import type { OpenAiCacheControlMode } from './openai-chat-quirks'
 import type { OpenAiCacheMarkerFields } from './openai-chat-request'
-import type { WarningCollector } from './warning-collector'
 
 export interface OpenAiCacheMarkers {
   /** The fields that carry a breakpoint on a content part; undefined when none is forwarded. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { providerConfigSchema, type ProviderConfig } from '../../config/gateway-config-schema'
-import { StartupError } from '../../errors/startup-error'
+import type { ProviderConfig } from '../../config/gateway-config-schema'
+import { parseProviderFields } from '../parse-provider-fields'
 import type { OpenAiCompatibleProviderConfig } from './openai-compatible-provider'
 
 export const defaultOpenAiBaseUrl = 'https://api.openai.com/v1'
@@ -21,22 +21,12 @@ export const openAiCompatibleFieldsSchema = z
   })
   .strict()
 
-const commonFields = new Set(Object.keys(providerConfigSchema.shape))
-
 /**
  * A config-file entry → the factory's config. `baseUrl` includes `/v1` (default api.openai.com);
  * an unknown field stops start-up with its name, so a typo never silently falls back to a default.
  */
 export function parseOpenAiCompatibleConfig(config: ProviderConfig): OpenAiCompatibleProviderConfig {
-  const own = Object.fromEntries(Object.entries(config).filter(([name]) => !commonFields.has(name)))
-  const parsed = openAiCompatibleFieldsSchema.safeParse(own)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keys = 'keys' in issue ? (issue.keys as string[]).join(', ') : ''
-    const where = [...issue.path, keys].filter((part) => part !== '').join('.')
-    throw new StartupError(`Provider "${config.id}" (openai-compatible): ${where ? `${where}: ` : ''}${issue.message}`)
-  }
-  const { headers, ...quirks } = parsed.data
+  const { headers, ...quirks } = parseProviderFields(config, openAiCompatibleFieldsSchema, 'openai-compatible')
   return {
     instanceId: config.id,
     type: config.type,

@@ -1,8 +1,7 @@
-import type { CifCustomTool, CifTool, CifToolChoice } from '../../cif'
+import type { CifCustomTool, CifTool, CifToolChoice, WarningCollector } from '../../cif'
 import type { OpenAiCacheMarkers } from './openai-cache-markers'
 import type { OpenAiChatQuirks } from './openai-chat-quirks'
 import type { OpenAiChatTool, OpenAiChatToolChoice } from './openai-chat-request'
-import type { WarningCollector } from './warning-collector'
 
 export interface PreparedOpenAiChatTools {
   /** Undefined when no tool survived (then tool_choice and parallel_tool_calls must not be sent either). */

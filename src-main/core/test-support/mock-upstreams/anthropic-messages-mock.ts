@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { AnthropicMockError, anthropicMockMarkerError } from './anthropic-mock-error'
-import { parseMockBody, readMockBody, sendMockError, sendMockJson } from './anthropic-mock-http'
+import { sendMockError, sendMockJson } from './anthropic-mock-http'
 import { defaultMockModels, mockModelInfo, mockModelPage } from './anthropic-mock-models'
 import { planMockReply, type MockReplyPlan } from './anthropic-mock-reply-plan'
 import { mockMessage, mockStreamFrames, type MockSseFrame } from './anthropic-mock-stream-frames'
@@ -10,25 +9,14 @@ import { countMockInputTokens } from './anthropic-mock-token-count'
 import { validateMockRequest } from './anthropic-mock-validate-request'
 import { createAnthropicMockValidationContext } from './anthropic-mock-validation-context'
 import { writeMockStream } from './anthropic-mock-write-stream'
-
-export interface AnthropicMockRequest {
-  method: string
-  /** The path without the query string (`/v1/messages`). */
-  path: string
-  query: Record<string, string>
-  /** Lower-cased request headers. */
-  headers: Record<string, string>
-  /** The parsed JSON body (the raw text when it was not JSON; undefined without a body). */
-  body: unknown
-  /** The client closed the connection before the answer was complete. */
-  aborted: boolean
-}
+import { listenOnLoopback } from './listen-on-loopback'
+import { readMockRequest, type RecordedMockRequest } from './read-mock-request'
 
 export interface AnthropicMessagesMock {
   /** The base URL without `/v1`, as ANTHROPIC_BASE_URL. */
   url: string
   /** Every request, in arrival order, recorded before validation. */
-  requests: AnthropicMockRequest[]
+  requests: RecordedMockRequest[]
   /** The next valid POST /v1/messages answers with these recorded events (one JSON event per line), then closes. */
   replayNextStream(lines: string[]): void
   close(): Promise<void>
@@ -51,7 +39,7 @@ const knownVersions = new Set(['2023-01-01', '2023-06-01', '2026-10-21'])
  * user message (see anthropic-mock-reply-plan).
  */
 export async function startAnthropicMessagesMock(options: AnthropicMessagesMockOptions = {}): Promise<AnthropicMessagesMock> {
-  const requests: AnthropicMockRequest[] = []
+  const requests: RecordedMockRequest[] = []
   const replays: string[][] = []
   const models = options.models ?? defaultMockModels
 
@@ -60,15 +48,11 @@ export async function startAnthropicMessagesMock(options: AnthropicMessagesMockO
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://mock')
-    const text = await readMockBody(request)
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]))
-    const record: AnthropicMockRequest = { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: parseMockBody(text), aborted: false }
+    const { record, url } = await readMockRequest(request, response)
     requests.push(record)
-    response.on('close', () => (record.aborted = !response.writableFinished))
     response.setHeader('request-id', `req_${randomBytes(12).toString('hex')}`)
     try {
-      authorize(headers)
+      authorize(record.headers)
       await route(record, url.searchParams, response)
     } catch (error) {
       if (!(error instanceof AnthropicMockError)) throw error
@@ -88,7 +72,7 @@ export async function startAnthropicMessagesMock(options: AnthropicMessagesMockO
     if (!knownVersions.has(version)) throw new AnthropicMockError(400, 'invalid_request_error', `anthropic-version: "${version}" is not a valid version`)
   }
 
-  async function route(record: AnthropicMockRequest, query: URLSearchParams, response: ServerResponse): Promise<void> {
+  async function route(record: RecordedMockRequest, query: URLSearchParams, response: ServerResponse): Promise<void> {
     const context = createAnthropicMockValidationContext(record.headers)
     const endpoint = `${record.method} ${record.path}`
     if (endpoint === 'GET /v1/models') return sendMockJson(response, 200, mockModelPage(models, query))
@@ -114,17 +98,12 @@ export async function startAnthropicMessagesMock(options: AnthropicMessagesMockO
     sendMockJson(response, 200, mockMessage(plan, id, model, true))
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.origin,
     requests,
     replayNextStream: (lines) => replays.push(lines.filter((line) => line.trim() !== '')),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { annotateAzureChunks, annotateAzureCompletion, filteredReplyText } from './azure-openai-mock-annotate'
@@ -16,6 +15,7 @@ import {
   type AzureMockError,
 } from './azure-openai-mock-errors'
 import { validateAzureChatRequest } from './azure-openai-mock-validate'
+import { listenOnLoopback } from './listen-on-loopback'
 import { isRecord } from './openai-chat-is-record'
 import { buildOpenAiChatChunks } from './openai-chat-mock-chunks'
 import { buildOpenAiChatCompletion } from './openai-chat-mock-completion'
@@ -23,6 +23,7 @@ import { answerOpenAiEmbeddings } from './openai-chat-mock-embeddings'
 import { openAiErrorForStatus } from './openai-chat-mock-error'
 import { mockId, planOpenAiChatReply, textOf, type OpenAiChatReplyPlan } from './openai-chat-mock-reply'
 import { createOpenAiChatSseBody } from './openai-chat-sse-body'
+import { readHonoMockRequest } from './read-hono-mock-request'
 
 /**
  * A strict local stand-in for an Azure OpenAI resource on 127.0.0.1, both surfaces:
@@ -81,19 +82,9 @@ export async function startAzureOpenAiMock(options: AzureOpenAiMockOptions): Pro
   const app = new Hono<MockEnv>()
 
   app.use(async (c, next) => {
-    const headers: Record<string, string> = {}
-    c.req.raw.headers.forEach((value, name) => (headers[name] = value))
-    const text = c.req.method === 'GET' ? '' : await c.req.text()
-    let body: unknown = text === '' ? undefined : text
-    try {
-      body = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      // kept as text; the route answers with the parse error
-    }
-    const url = new URL(c.req.url)
-    const record: RecordedAzureRequest = { method: c.req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, clientClosed: false }
+    // Assigned onto the shared record itself, so its `clientClosed` stays live.
+    const record: RecordedAzureRequest = Object.assign(await readHonoMockRequest(c), { query: Object.fromEntries(new URL(c.req.url).searchParams) })
     requests.push(record)
-    c.req.raw.signal.addEventListener('abort', () => (record.clientClosed = true))
     c.set('record', record)
     await next()
   })
@@ -159,17 +150,12 @@ export async function startAzureOpenAiMock(options: AzureOpenAiMockOptions): Pro
   app.notFound((c) => sendError(c, azureResourceNotFound()))
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.origin,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }
 

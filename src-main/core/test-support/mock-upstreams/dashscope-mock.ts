@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { buildDashScopeChunks } from './dashscope-mock-chunks'
@@ -8,9 +7,11 @@ import { dashScopeErrorForStatus, dashScopeMockError, type DashScopeMockError } 
 import { dashScopeMockModelList } from './dashscope-mock-models'
 import { planDashScopeReply } from './dashscope-mock-reply'
 import { validateDashScopeRequest } from './dashscope-mock-validate'
+import { listenOnLoopback } from './listen-on-loopback'
 import { answerOpenAiEmbeddings } from './openai-chat-mock-embeddings'
 import type { RecordedOpenAiRequest } from './openai-chat-mock'
 import { createOpenAiChatSseBody } from './openai-chat-sse-body'
+import { readHonoMockRequest } from './read-hono-mock-request'
 
 /**
  * A strict local stand-in for DashScope's OpenAI-compatible mode on 127.0.0.1: POST
@@ -35,20 +36,10 @@ export async function startDashScopeMock(options: { apiKey?: string } = {}): Pro
   const app = new Hono<MockEnv>().basePath('/compatible-mode/v1')
 
   app.use(async (c, next) => {
-    const headers: Record<string, string> = {}
-    c.req.raw.headers.forEach((value, name) => (headers[name] = value))
-    const text = c.req.method === 'GET' ? '' : await c.req.text()
-    let body: unknown = text === '' ? undefined : text
-    try {
-      body = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      // kept as text; validation answers "Required body invalid"
-    }
-    const record: RecordedOpenAiRequest = { method: c.req.method, path: new URL(c.req.url).pathname, headers, body, clientClosed: false }
+    const record = await readHonoMockRequest(c)
     requests.push(record)
-    c.req.raw.signal.addEventListener('abort', () => (record.clientClosed = true))
     c.set('record', record)
-    if (options.apiKey !== undefined && headers.authorization !== `Bearer ${options.apiKey}`) return sendError(c, dashScopeErrorForStatus(401))
+    if (options.apiKey !== undefined && record.headers.authorization !== `Bearer ${options.apiKey}`) return sendError(c, dashScopeErrorForStatus(401))
     await next()
   })
 
@@ -77,16 +68,11 @@ export async function startDashScopeMock(options: { apiKey?: string } = {}): Pro
   app.notFound((c) => sendError(c, dashScopeMockError(404, `Not found: ${c.req.method} ${new URL(c.req.url).pathname}`, { code: 'NotFound', type: 'NotFound' })))
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}/compatible-mode/v1`,
+    url: `${listener.origin}/compatible-mode/v1`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { checkGeminiMockShape } from './gemini-mock-check-shape'
 import { answerGeminiMockBatchEmbedContents, answerGeminiMockEmbedContent } from './gemini-mock-embeddings'
 import { GeminiMockError, geminiMockMarkerError, geminiParseError, geminiValidationError } from './gemini-mock-error'
-import { parseGeminiMockBody, readGeminiMockBody, sendGeminiMockError, sendGeminiMockJson } from './gemini-mock-http'
+import { sendGeminiMockError, sendGeminiMockJson } from './gemini-mock-http'
 import { findGeminiMockModel, geminiMockModelInfo, geminiMockModelPage, geminiMockModelsFrom } from './gemini-mock-models'
 import { planGeminiMockReply } from './gemini-mock-reply-plan'
 import { geminiMockResponse, geminiMockStreamChunks } from './gemini-mock-response'
@@ -12,25 +11,14 @@ import { countGeminiMockPromptTokens } from './gemini-mock-token-count'
 import { validateGeminiMockRequest } from './gemini-mock-validate-request'
 import { validateGeminiMockTurns } from './gemini-mock-validate-turns'
 import { writeGeminiMockStream } from './gemini-mock-write-stream'
-
-export interface GeminiMockRequest {
-  method: string
-  /** The path without the query string (`/v1beta/models/mock-gemini:generateContent`). */
-  path: string
-  query: Record<string, string>
-  /** Lower-cased request headers. */
-  headers: Record<string, string>
-  /** The parsed JSON body (the raw text when it was not JSON; undefined without a body). */
-  body: unknown
-  /** The client closed the connection before the answer was complete. */
-  aborted: boolean
-}
+import { listenOnLoopback } from './listen-on-loopback'
+import { readMockRequest, type RecordedMockRequest } from './read-mock-request'
 
 export interface GeminiMock {
   /** The base URL without the API version, as the provider's `baseUrl`. */
   url: string
   /** Every request, in arrival order, recorded before validation. */
-  requests: GeminiMockRequest[]
+  requests: RecordedMockRequest[]
   /** The next valid streamGenerateContent request answers with these recorded chunks (one JSON per line), then closes. */
   replayNextStream(lines: string[]): void
   close(): Promise<void>
@@ -53,7 +41,7 @@ const modelCall = /^\/v1beta\/models\/([^/:]+):([A-Za-z]+)$/
  * bodies; answers follow the shared mock-upstream markers in the last user content (gemini-mock-reply-plan).
  */
 export async function startGeminiMock(options: GeminiMockOptions = {}): Promise<GeminiMock> {
-  const requests: GeminiMockRequest[] = []
+  const requests: RecordedMockRequest[] = []
   const replays: string[][] = []
   const signedCallIds = new Set<string>()
   const models = geminiMockModelsFrom(options.models)
@@ -63,14 +51,10 @@ export async function startGeminiMock(options: GeminiMockOptions = {}): Promise<
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://mock')
-    const text = await readGeminiMockBody(request)
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]))
-    const record: GeminiMockRequest = { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: parseGeminiMockBody(text), aborted: false }
+    const { record, url } = await readMockRequest(request, response)
     requests.push(record)
-    response.on('close', () => (record.aborted = !response.writableFinished))
     try {
-      authorize(headers['x-goog-api-key'] || url.searchParams.get('key') || undefined)
+      authorize(record.headers['x-goog-api-key'] || url.searchParams.get('key') || undefined)
       await route(record, url.searchParams, response)
     } catch (error) {
       if (!(error instanceof GeminiMockError)) throw error
@@ -90,7 +74,7 @@ export async function startGeminiMock(options: GeminiMockOptions = {}): Promise<
     }
   }
 
-  async function route(record: GeminiMockRequest, query: URLSearchParams, response: ServerResponse): Promise<void> {
+  async function route(record: RecordedMockRequest, query: URLSearchParams, response: ServerResponse): Promise<void> {
     if (record.method === 'GET' && record.path === '/v1beta/models') return sendGeminiMockJson(response, 200, geminiMockModelPage(models, query))
     const info = /^\/v1beta\/models\/([^/:]+)$/.exec(record.path)
     if (record.method === 'GET' && info) return sendGeminiMockJson(response, 200, geminiMockModelInfo(findGeminiMockModel(models, decodeURIComponent(info[1]!), 'generateContent')))
@@ -135,17 +119,12 @@ export async function startGeminiMock(options: GeminiMockOptions = {}): Promise<
     return { totalTokens: countGeminiMockPromptTokens(prompt), promptTokensDetails: [{ modality: 'TEXT', tokenCount: countGeminiMockPromptTokens(prompt) }] }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.origin,
     requests,
     replayNextStream: (lines) => replays.push(lines.filter((line) => line.trim() !== '')),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }
 

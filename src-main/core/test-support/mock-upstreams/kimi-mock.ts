@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { AnthropicMockError } from './anthropic-mock-error'
-import { parseMockBody, readMockBody, sendMockError, sendMockJson } from './anthropic-mock-http'
+import { sendMockError, sendMockJson } from './anthropic-mock-http'
 import { answerKimiAnthropicMessages } from './kimi-mock-anthropic-route'
 import { answerKimiChat } from './kimi-mock-chat-route'
 import { kimiErrorForStatus, kimiMockError, sendKimiError } from './kimi-mock-error'
 import { kimiMockModelList } from './kimi-mock-models'
 import { answerKimiTokenEstimate } from './kimi-mock-token-estimate'
+import { listenOnLoopback } from './listen-on-loopback'
 import type { RecordedOpenAiRequest } from './openai-chat-mock'
+import { readMockBody } from './read-mock-body'
 
 /**
  * A strict local stand-in for the Kimi (Moonshot) API on 127.0.0.1:
@@ -35,7 +36,7 @@ export async function startKimiMock(options: { apiKey?: string } = {}): Promise<
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://mock').pathname
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]))
-    const body = parseMockBody(await readMockBody(request))
+    const body = await readMockBody(request)
     const record: RecordedOpenAiRequest = { method: request.method ?? 'GET', path, headers, body, clientClosed: false }
     requests.push(record)
     response.on('close', () => (record.clientClosed = !response.writableFinished))
@@ -58,16 +59,11 @@ export async function startKimiMock(options: { apiKey?: string } = {}): Promise<
       sendKimiError(response, kimiMockError(500, `mock failure: ${(error as Error).message}`, 'server_error'))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}/v1`,
-    anthropicUrl: `http://127.0.0.1:${port}/anthropic`,
+    url: `${listener.origin}/v1`,
+    anthropicUrl: `${listener.origin}/anthropic`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }

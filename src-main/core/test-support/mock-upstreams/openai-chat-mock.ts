@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
+import { listenOnLoopback } from './listen-on-loopback'
 import { buildOpenAiChatChunks } from './openai-chat-mock-chunks'
 import { buildOpenAiChatCompletion } from './openai-chat-mock-completion'
 import { answerOpenAiEmbeddings } from './openai-chat-mock-embeddings'
@@ -10,6 +10,7 @@ import { mockId, planOpenAiChatReply } from './openai-chat-mock-reply'
 import { openAiMockModels } from './openai-chat-mock-models'
 import { createOpenAiChatSseBody } from './openai-chat-sse-body'
 import { validateOpenAiChatRequest } from './openai-chat-validate-request'
+import { readHonoMockRequest } from './read-hono-mock-request'
 
 /**
  * A strict local stand-in for the OpenAI API on 127.0.0.1 (POST /v1/chat/completions, GET /v1/models,
@@ -66,20 +67,10 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
   const app = new Hono<MockEnv>()
 
   app.use(async (c, next) => {
-    const headers: Record<string, string> = {}
-    c.req.raw.headers.forEach((value, name) => (headers[name] = value))
-    const text = c.req.method === 'GET' ? '' : await c.req.text()
-    let body: unknown = text === '' ? undefined : text
-    try {
-      body = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      // kept as text; the route answers with the parse error
-    }
-    const record: RecordedOpenAiRequest = { method: c.req.method, path: new URL(c.req.url).pathname, headers, body, clientClosed: false }
+    const record = await readHonoMockRequest(c)
     requests.push(record)
-    c.req.raw.signal.addEventListener('abort', () => (record.clientClosed = true))
     c.set('record', record)
-    const denied = checkAuthorization(headers.authorization, options.apiKey)
+    const denied = checkAuthorization(record.headers.authorization, options.apiKey)
     if (denied) return sendError(c, denied)
     await next()
   })
@@ -117,20 +108,15 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
   app.notFound((c) => sendError(c, openAiMockError(404, `Invalid URL (${c.req.method} ${new URL(c.req.url).pathname})`)))
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const listener = await listenOnLoopback(server)
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${listener.origin}/v1`,
     requests,
     replayNextStream(chunkLines, replayOptions = {}) {
       replays.push({ lines: chunkLines, done: replayOptions.done ?? true })
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: listener.close,
   }
 }
 

@@ -1,10 +1,10 @@
-import type { CifFinishReason, CifStreamPart, CifUsage } from '../../cif'
-import type { GatewayError } from '../../errors/gateway-error'
+import type { CifFinishReason, CifStreamPart, CifUsage } from '../cif'
+import type { GatewayError } from '../errors/gateway-error'
 
 /** Reads a canonical stream to its end. */
 export async function collectParts(stream: ReadableStream<CifStreamPart>): Promise<CifStreamPart[]> {
   const parts: CifStreamPart[] = []
-  for await (const part of stream as unknown as AsyncIterable<CifStreamPart>) parts.push(part)
+  for await (const part of stream) parts.push(part)
   return parts
 }
 

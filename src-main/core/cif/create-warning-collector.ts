@@ -1,4 +1,4 @@
-import type { CifWarning } from '../../cif'
+import type { CifWarning } from './warning'
 
 /** The warnings of one conversion; `once` keeps a repeated problem (every reasoning block …) to one entry. */
 export interface WarningCollector {
@@ -7,6 +7,7 @@ export interface WarningCollector {
   once(key: string, warning: CifWarning): void
 }
 
+/** A fresh collector for one request conversion (ingress or provider side). */
 export function createWarningCollector(): WarningCollector {
   const warnings: CifWarning[] = []
   const seen = new Set<string>()

@@ -1,12 +1,14 @@
-import type { CifStreamPart } from '../../cif'
-import { UpstreamError } from '../../errors/upstream-error'
+import type { CifStreamPart } from '../cif'
+import { UpstreamError } from '../errors/upstream-error'
 
 /**
  * Passes parts through; when the upstream body breaks off (connection reset, socket error) the stream
  * ends with an `error` part instead of a rejected read, so every stream ends with finish or error.
- * A client abort is not reported: nobody is listening.
+ * A client abort is not reported: nobody is listening. `apiName` ("Gemini") names the upstream in the
+ * message ("The Gemini upstream stream of provider …"); without it the message says "The upstream stream".
  */
-export function endGeminiStreamOnBreak(parts: ReadableStream<CifStreamPart>, instanceId: string, signal: AbortSignal): ReadableStream<CifStreamPart> {
+export function endStreamWithErrorPart(parts: ReadableStream<CifStreamPart>, instanceId: string, signal: AbortSignal, apiName?: string): ReadableStream<CifStreamPart> {
+  const upstream = apiName ? `${apiName} upstream` : 'upstream'
   const reader = parts.getReader()
   return new ReadableStream<CifStreamPart>({
     async pull(controller) {
@@ -16,7 +18,7 @@ export function endGeminiStreamOnBreak(parts: ReadableStream<CifStreamPart>, ins
         else controller.enqueue(value)
       } catch (error) {
         if (signal.aborted) return controller.error(error)
-        const message = `The Gemini upstream stream of provider "${instanceId}" broke off: ${(error as Error).message}`
+        const message = `The ${upstream} stream of provider "${instanceId}" broke off: ${(error as Error).message}`
         controller.enqueue({ type: 'error', error: new UpstreamError({ instanceId, status: 502, connectionError: true, message, cause: error }) })
         controller.close()
       }

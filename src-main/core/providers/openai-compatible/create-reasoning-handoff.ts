@@ -8,10 +8,11 @@ export interface ReasoningHandoff {
 }
 
 /**
- * Kimi switches thinking per model family (`thinking: {type}` on K2.x, `reasoning_effort` low/high/max on
- * K3), so the chat base must not see the request's reasoning (it would send OpenAI's effort and warn about
- * the wrong translation). The reasoning travels next to the request, keyed by the object, to the body
- * transform.
+ * For a provider on the chat base whose upstream switches thinking with its own fields (DashScope's
+ * `enable_thinking` / `thinking_budget`, Kimi's `thinking: {type}` on K2.x and low/high/max effort on K3):
+ * the chat base must not see the request's reasoning (it would send OpenAI's `reasoning_effort` and warn
+ * about the wrong translation). The reasoning travels next to the request, keyed by the object, to the
+ * provider's body transform.
  */
 export function createReasoningHandoff(): ReasoningHandoff {
   const withheld = new WeakMap<CifRequest, CifReasoningConfig>()
