@@ -99,6 +99,6 @@ describe('omnillm api-key and --help', () => {
 
   test('start --help documents the flags', async () => {
     const help = await runCli(['start', '--help'], isolatedEnvironment())
-    for (const flag of ['--host', '--port', '--api-key', '--config', '--verbose', '--allow-local-endpoints']) expect(help.stdout).toContain(flag)
+    for (const flag of ['--host', '--port', '--api-key', '--config', '--verbose', '--allow-local-endpoints', '--rate-limit', '--rate-limit-rpm', '--wait', '--wait-queue-size']) expect(help.stdout).toContain(flag)
   })
 })

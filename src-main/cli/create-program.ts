@@ -18,6 +18,18 @@ function parsePositiveInteger(value: string): number {
   return number
 }
 
+function parseSeconds(value: string): number {
+  const seconds = Number(value)
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more (e.g. 1.5).')
+  return seconds
+}
+
+function parseNonNegativeInteger(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.')
+  return number
+}
+
 /** The `omnillm` command line. Actions are injected so the parsing is testable without starting anything. */
 export function createProgram(actions: ProgramActions): Command {
   const program = new Command('omnillm')
@@ -37,8 +49,14 @@ export function createProgram(actions: ProgramActions): Command {
     .option('--allow-local-endpoints', 'let providers point at loopback and private addresses (Ollama, vLLM, LM Studio)')
     .option('--enable-config-edit', 'let the admin UI write coding-tool config files')
     .option('--max-body-bytes <bytes>', 'largest accepted request body (default 32 MiB)', parsePositiveInteger)
+    .option('-r, --rate-limit <seconds>', 'at least this many seconds between two /v1 requests (default 0 = off)', parseSeconds)
+    .option('--rate-limit-rpm <n>', 'at most n /v1 requests in any 60 seconds (default 0 = off)', parseNonNegativeInteger)
+    .option('-w, --wait', 'queue rate-limited requests instead of answering 429')
+    .option('--wait-queue-size <n>', 'most requests queued by --wait; one more gets 429 (default 64)', parsePositiveInteger)
     .addOption(new Option('--secret-store <kind>', 'where provider secrets live (default: the OS keychain when available, else an encrypted file)').choices(['keychain', 'encrypted-file', 'memory']))
-    .action(async (options) => actions.start(options))
+    .action(async ({ rateLimit, wait, waitQueueSize, ...options }) =>
+      actions.start({ ...options, rateLimitSeconds: rateLimit, rateLimitWait: wait, rateLimitQueueSize: waitQueueSize }),
+    )
 
   program
     .command('api-key')

@@ -22,6 +22,14 @@ export const settingsSchema = z
     enableConfigEdit: z.boolean().default(false),
     /** How long a stop waits for in-flight requests before closing their connections. */
     shutdownTimeoutMs: z.number().int().min(0).default(15_000),
+    /** Minimum seconds between two granted /v1 requests, gateway-wide; 0 = off. */
+    rateLimitSeconds: z.number().min(0).default(0),
+    /** At most this many /v1 requests in any 60 seconds (sliding window), gateway-wide; 0 = off. */
+    rateLimitRpm: z.number().int().min(0).default(0),
+    /** Queue a rate-limited request until its slot comes instead of answering 429. */
+    rateLimitWait: z.boolean().default(false),
+    /** Largest number of requests waiting with rateLimitWait; one more gets 429. */
+    rateLimitQueueSize: z.number().int().min(1).default(64),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -117,4 +125,8 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   allowLocalEndpoints: 'OMNILLM_ALLOW_LOCAL_ENDPOINTS',
   enableConfigEdit: 'OMNILLM_ENABLE_CONFIG_EDIT',
   shutdownTimeoutMs: 'OMNILLM_SHUTDOWN_TIMEOUT_MS',
+  rateLimitSeconds: 'OMNILLM_RATE_LIMIT',
+  rateLimitRpm: 'OMNILLM_RATE_LIMIT_RPM',
+  rateLimitWait: 'OMNILLM_RATE_LIMIT_WAIT',
+  rateLimitQueueSize: 'OMNILLM_RATE_LIMIT_QUEUE_SIZE',
 }

@@ -60,6 +60,23 @@ describe('loadConfig precedence: flags > env > file > stored > defaults', () => 
   })
 })
 
+describe('rate-limit settings', () => {
+  test('off by default; env names and flags set them, flags win', async () => {
+    expect((await loadConfig({ env: {} })).settings).toMatchObject({ rateLimitSeconds: 0, rateLimitRpm: 0, rateLimitWait: false, rateLimitQueueSize: 64 })
+    const env = { OMNILLM_RATE_LIMIT: '1.5', OMNILLM_RATE_LIMIT_RPM: '30', OMNILLM_RATE_LIMIT_WAIT: 'true', OMNILLM_RATE_LIMIT_QUEUE_SIZE: '8' }
+    expect((await loadConfig({ env })).settings).toMatchObject({ rateLimitSeconds: 1.5, rateLimitRpm: 30, rateLimitWait: true, rateLimitQueueSize: 8 })
+    const flagged = await loadConfig({ env, flags: { rateLimitSeconds: 3, rateLimitRpm: 5, rateLimitWait: false, rateLimitQueueSize: 2 } })
+    expect(flagged.settings).toMatchObject({ rateLimitSeconds: 3, rateLimitRpm: 5, rateLimitWait: false, rateLimitQueueSize: 2 })
+    expect(flagged.sources.rateLimitQueueSize).toBe('flag')
+  })
+
+  test('out-of-range values are refused', async () => {
+    await expect(loadConfig({ env: { OMNILLM_RATE_LIMIT: '-1' } })).rejects.toThrow(/rateLimitSeconds from environment variable OMNILLM_RATE_LIMIT/)
+    await expect(loadConfig({ env: { OMNILLM_RATE_LIMIT_RPM: '1.5' } })).rejects.toThrow(/rateLimitRpm/)
+    await expect(loadConfig({ env: { OMNILLM_RATE_LIMIT_QUEUE_SIZE: '0' } })).rejects.toThrow(/rateLimitQueueSize/)
+  })
+})
+
 describe('providers and virtual models from the config file', () => {
   test('reads providers with defaults and resolves "env:VAR" keys', async () => {
     const file = writeConfig({

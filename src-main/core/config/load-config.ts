@@ -23,6 +23,14 @@ export interface CliFlags {
   allowLocalEndpoints: boolean
   enableConfigEdit: boolean
   maxBodyBytes: number
+  /** `--rate-limit <seconds>` */
+  rateLimitSeconds: number
+  /** `--rate-limit-rpm <n>` */
+  rateLimitRpm: number
+  /** `--wait` */
+  rateLimitWait: boolean
+  /** `--wait-queue-size <n>` */
+  rateLimitQueueSize: number
 }
 
 export type SettingSource = 'flag' | 'env' | 'file' | 'stored' | 'default'
@@ -147,6 +155,10 @@ function settingsFromFlags(flags: Partial<CliFlags>): Partial<Record<SettingName
     allowLocalEndpoints: flags.allowLocalEndpoints,
     enableConfigEdit: flags.enableConfigEdit,
     maxBodyBytes: flags.maxBodyBytes,
+    rateLimitSeconds: flags.rateLimitSeconds,
+    rateLimitRpm: flags.rateLimitRpm,
+    rateLimitWait: flags.rateLimitWait,
+    rateLimitQueueSize: flags.rateLimitQueueSize,
   }
 }
 

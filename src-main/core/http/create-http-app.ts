@@ -9,6 +9,7 @@ import type { GatewayEnv } from './gateway-env'
 import { apiKeyAuth } from './middleware/api-key-auth'
 import { hostGuard } from './middleware/host-guard'
 import { localCors } from './middleware/local-cors'
+import { rateLimit } from './middleware/rate-limit'
 import { requestLog } from './middleware/request-log'
 import { ADMIN_EVENTS_PATH, adminHttpRoutes } from './routes/admin-http-routes'
 import { adminStaticRoutes } from './routes/admin-static-routes'
@@ -16,6 +17,9 @@ import { embeddingsRoutes } from './routes/embeddings-routes'
 import { healthRoutes } from './routes/health-routes'
 import { modelsRoutes } from './routes/models-routes'
 import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
+import type { Settings } from '../config/gateway-config-schema'
+import { createRateLimiter } from '../limits/create-rate-limiter'
+import { describeRateLimit } from '../limits/describe-rate-limit'
 import { anthropicMessagesRoutes } from '../ingress/anthropic-messages'
 import { openAiChatRoutes } from '../ingress/openai-chat'
 import { openAiResponsesRoutes } from '../ingress/openai-responses'
@@ -37,6 +41,8 @@ export interface HttpAppOptions {
   adminStatusIntervalMs?: number
   pipeline: GatewayPipeline
   responses: OpenAiResponseRepository
+  /** The gateway-wide /v1 rate limit; off when both limits are 0 (or this is left out). */
+  rateLimit?: Pick<Settings, 'rateLimitSeconds' | 'rateLimitRpm' | 'rateLimitWait' | 'rateLimitQueueSize'>
 }
 
 /** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
@@ -44,6 +50,16 @@ export function isPublicRoute(method: string, path: string): boolean {
   if (path === '/healthz') return true
   if (path === '/' && (method === 'GET' || method === 'HEAD')) return true
   return (method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/'))
+}
+
+/**
+ * /v1 requests that never take a rate-limit slot: reads (`GET /v1/models`, `GET /v1/responses/{id}`) and
+ * `POST /v1/messages/count_tokens`. They generate nothing, and clients call them around every real request
+ * (Claude Code counts tokens before each turn), so limiting them would spend the budget on bookkeeping.
+ */
+export function isRateLimitExempt(method: string, path: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return true
+  return path === '/v1/messages/count_tokens'
 }
 
 export function isEventStreamRoute(path: string): boolean {
@@ -78,6 +94,18 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
     }),
   )
 
+  const limits = options.rateLimit
+  if (limits && (limits.rateLimitSeconds > 0 || limits.rateLimitRpm > 0)) {
+    const limiter = createRateLimiter({
+      intervalMs: limits.rateLimitSeconds * 1000,
+      requestsPerMinute: limits.rateLimitRpm,
+      wait: limits.rateLimitWait,
+      queueSize: limits.rateLimitQueueSize,
+    })
+    // After auth and the body limit: an unauthenticated or oversized request never takes a slot.
+    app.use('/v1/*', rateLimit({ limiter, isExempt: isRateLimitExempt, describeLimit: describeRateLimit(limits) }))
+  }
+
   app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
   app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
   app.route('/', adminStaticRoutes(options.rendererDir))
@@ -85,7 +113,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', openAiChatRoutes(generation))
   app.route('/', anthropicMessagesRoutes(generation))
   app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))
-  app.route('/', modelsRoutes(options.pipeline.catalogue))
+  app.route('/', modelsRoutes(options.pipeline.catalogue, options.pipeline.virtualModelIds))
   app.route('/', embeddingsRoutes(options.pipeline.resolve))
 
   app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
