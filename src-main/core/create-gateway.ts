@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { Hono } from 'hono'
 import type { AdminService } from './admin/admin-service'
 import { createAdminService } from './admin/create-admin-service'
-import { logLevelSchema, type ProviderConfig, type Settings } from './config/gateway-config-schema'
+import { logLevelSchema, type ProviderConfig, type Settings, type VirtualModelConfig } from './config/gateway-config-schema'
 import { createHttpApp } from './http/create-http-app'
 import type { GatewayEnv } from './http/gateway-env'
 import { isLoopbackHostname } from './http/middleware/host-guard'
@@ -25,6 +25,8 @@ export interface GatewayDeps {
   database: Database
   /** Provider instances from the config file (their `apiKey` already resolved). */
   providers?: ProviderConfig[]
+  /** Virtual models from the config file (routing/select-candidates.ts). */
+  virtualModels?: VirtualModelConfig[]
   /** For error messages about provider entries. */
   configFile?: string
   /** Defaults to every registered provider type (providers/registry.ts). */
@@ -81,6 +83,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     definitions: deps.providerDefinitions ?? providerDefinitions,
     logger,
     configFile: deps.configFile,
+    virtualModels: deps.virtualModels,
     allowLocalEndpoints: deps.settings.allowLocalEndpoints,
   })
   const responses = createOpenAiResponseRepository(deps.database)
@@ -97,6 +100,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     rendererDir: deps.rendererDir,
     pipeline,
     responses,
+    rateLimit: deps.settings,
   })
 
   return {

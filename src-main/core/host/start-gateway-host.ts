@@ -77,6 +77,7 @@ export async function startGatewayHost(options: StartGatewayHostOptions): Promis
       secrets,
       database,
       providers: config.providers,
+      virtualModels: config.virtualModels,
       configFile: config.configFile,
       rendererDir: options.rendererDir,
     })

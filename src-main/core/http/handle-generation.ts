@@ -6,7 +6,8 @@ import { UpstreamError } from '../errors/upstream-error'
 import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
-import type { ResolvedRoute } from '../pipeline/resolve-route'
+import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
+import { failOver } from '../routing/fail-over'
 import type { GatewayEnv } from './gateway-env'
 import { readJsonBody } from './read-json-body'
 
@@ -43,8 +44,9 @@ export function lowerCaseHeaders(c: Context): Record<string, string> {
 
 /**
  * The request path shared by /v1/chat/completions, /v1/messages and /v1/responses:
- * read JSON → parse to CIF → resolve the model → passthrough (same dialect) or generate/stream → serialise
- * in the client's dialect. One AbortSignal (the client's) runs to the upstream call.
+ * read JSON → parse to CIF → resolve the model to candidates → for each until one serves (failover before
+ * the first byte): passthrough (same dialect) or generate/stream → serialise in the client's dialect.
+ * One AbortSignal (the client's) runs to the upstream call.
  */
 export async function handleGeneration(c: Context<GatewayEnv>, surface: GenerationSurface, deps: GenerationDeps): Promise<Response> {
   const body = await readJsonBody(c)
@@ -57,44 +59,88 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
   const requestId = c.get('requestId')
   const options: ProviderCallOptions = { signal: c.req.raw.signal, clientHeaders: headers, requestId }
   const context: SerializeContext = { model: clientModel, requestId, created: Math.floor(Date.now() / 1000) }
-  c.header('x-omnillm-provider', route.provider.id)
-  c.header('x-omnillm-model', route.upstreamModel)
+  if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')
 
-  const request: CifRequest = { ...parsed.request, model: route.upstreamModel }
-  const operation = passthroughOperationFor(surface, route, parsed)
-  if (operation && route.provider.passthrough) {
+  return failOver({
+    candidates: route.candidates,
+    logger: deps.logger,
+    requestId,
+    signal: c.req.raw.signal,
+    attempt: (candidate, isLast) => {
+      c.header('x-omnillm-provider', candidate.provider.id)
+      c.header('x-omnillm-model', candidate.upstreamModel)
+      return generateWith({ c, surface, deps, body, parsed, candidate, options, context, isLast })
+    },
+  })
+}
+
+/**
+ * One candidate's attempt: passthrough (same dialect) or generate/stream, with the candidate's non-streaming
+ * fallback. It throws only while nothing has reached the client, so the caller may try the next candidate.
+ * On the last candidate the fallback answers 200 at once and keeps the client alive while it waits (as for a
+ * single instance); on an earlier one it waits for the non-streaming answer first, so its failure can fail over.
+ */
+async function generateWith(attempt: {
+  c: Context<GatewayEnv>
+  surface: GenerationSurface
+  deps: GenerationDeps
+  body: Record<string, unknown>
+  parsed: ParsedClientRequest
+  candidate: ResolvedCandidate
+  options: ProviderCallOptions
+  context: SerializeContext
+  isLast: boolean
+}): Promise<Response> {
+  const { c, surface, deps, body, parsed, candidate, options, context } = attempt
+  const { requestId } = options
+  const request: CifRequest = { ...parsed.request, model: candidate.upstreamModel }
+  const fallback = async (error: unknown, what: string): Promise<Response> => {
+    if (!request.stream || !candidate.nonStreamingFallback || !worthAFallback(error)) throw error
+    deps.logger.warn({ requestId, err: error, instanceId: candidate.provider.id }, `${what} failed before the first byte; retrying once without streaming`)
+    const generate = () => candidate.provider.generate(request, options)
+    // The last candidate answers 200 now, keeps the client alive with the dialect's keep-alives, and
+    // re-streams one non-streaming answer (or ends with the dialect's error event).
+    if (attempt.isLast) return streamToClient(c, fallbackParts(generate), surface.createStreamSerializer(context), deps, requestId)
+    const result = await generate()
+    return streamToClient(c, readableOf(resultToStreamParts(result)), surface.createStreamSerializer(context), deps, requestId)
+  }
+
+  const operation = passthroughOperationFor(surface, candidate, parsed)
+  if (operation && candidate.provider.passthrough) {
     try {
-      const upstream = await route.provider.passthrough(
-        { operation, body: { ...body, model: route.upstreamModel }, stream: parsed.request.stream },
+      const upstream = await candidate.provider.passthrough(
+        { operation, body: { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
         options,
       )
       return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
     } catch (error) {
-      if (!request.stream || !route.nonStreamingFallback || !worthAFallback(error)) throw error
-      deps.logger.warn({ requestId, err: error, instanceId: route.provider.id }, 'passthrough stream failed before the first byte; retrying once without streaming')
-      return streamToClient(c, fallbackParts(() => route.provider.generate(request, options)), surface.createStreamSerializer(context), deps, requestId)
+      return fallback(error, 'passthrough stream')
     }
   }
 
-  if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')
-
   if (!request.stream) {
-    const result = await route.provider.generate(request, options)
+    const result = await candidate.provider.generate(request, options)
     logWarnings(deps.logger, requestId, result.warnings)
     return c.json(surface.serializeResult(result, context) as object)
   }
 
   let parts: ReadableStream<CifStreamPart>
   try {
-    parts = await route.provider.stream(request, options)
+    parts = await candidate.provider.stream(request, options)
   } catch (error) {
-    if (!route.nonStreamingFallback || !worthAFallback(error)) throw error
-    // The stream failed before its first byte: answer 200 now, keep the client alive with the dialect's
-    // keep-alives, and re-stream one non-streaming answer (or end with the dialect's error event).
-    deps.logger.warn({ requestId, err: error, instanceId: route.provider.id }, 'stream failed before the first byte; retrying once without streaming')
-    parts = fallbackParts(() => route.provider.generate(request, options))
+    return fallback(error, 'stream')
   }
   return streamToClient(c, parts, surface.createStreamSerializer(context), deps, requestId)
+}
+
+/** Ready parts as a stream. */
+function readableOf(parts: CifStreamPart[]): ReadableStream<CifStreamPart> {
+  return new ReadableStream<CifStreamPart>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part)
+      controller.close()
+    },
+  })
 }
 
 /** Pipes canonical parts to the client as SSE in its dialect, with keep-alives while the stream is quiet. */
@@ -163,7 +209,7 @@ function streamToClient(c: Context<GatewayEnv>, parts: ReadableStream<CifStreamP
  * this operation, like an OpenAI-wire vendor with an Anthropic-compatible endpoint) and nothing in the body
  * needs translating.
  */
-function passthroughOperationFor(surface: GenerationSurface, route: ResolvedRoute, parsed: ParsedClientRequest): PassthroughOperation | undefined {
+function passthroughOperationFor(surface: GenerationSurface, route: ResolvedCandidate, parsed: ParsedClientRequest): PassthroughOperation | undefined {
   const operation = surface.passthroughOperation
   if (!operation || !route.provider.passthrough) return undefined
   const supported = route.provider.passthroughOperations?.includes(operation) ?? route.provider.dialect === surface.dialect

@@ -1,7 +1,10 @@
 import type { Logger } from 'pino'
-import type { ProviderConfig } from '../config/gateway-config-schema'
+import type { ProviderConfig, VirtualModelConfig } from '../config/gateway-config-schema'
 import { createUpstreamHttpClient, type UpstreamHttpClient } from '../providers/http/upstream-http-client'
 import type { Provider, ProviderDefinition } from '../providers/provider-definition'
+import { checkVirtualModels } from '../routing/check-virtual-models'
+import { createRoundRobinTurns } from '../routing/create-round-robin-turns'
+import { selectCandidates, type SelectionSources } from '../routing/select-candidates'
 import { createModelCatalogue } from './model-catalogue'
 import { createProviders } from './create-providers'
 import { resolveRoute, type ResolvedRoute } from './resolve-route'
@@ -10,6 +13,8 @@ export interface GatewayPipeline {
   providers: Map<string, Provider>
   catalogue: ReturnType<typeof createModelCatalogue>
   resolve(model: string): Promise<ResolvedRoute>
+  /** The virtual model ids, in configuration order (for /v1/models). */
+  virtualModelIds: string[]
   close(): Promise<void>
 }
 
@@ -21,6 +26,10 @@ export function createGatewayPipeline(options: {
   /** settings.allowLocalEndpoints: the SSRF guard's opt-in, for the start-up check and every upstream connection. */
   allowLocalEndpoints: boolean
   http?: UpstreamHttpClient
+  /** The config file's `virtualModels`. */
+  virtualModels?: VirtualModelConfig[]
+  /** Round-robin turns and the random source (tests fix them). */
+  selection?: SelectionSources
 }): GatewayPipeline {
   const { allowLocalEndpoints } = options
   const http = options.http ?? createUpstreamHttpClient({ allowLocalEndpoints })
@@ -29,10 +38,22 @@ export function createGatewayPipeline(options: {
   const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
   const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })
   const fallback = nonStreamingFallbackSwitches(options.providerConfigs, options.definitions)
+  const virtualModelList = options.virtualModels ?? []
+  checkVirtualModels(virtualModelList, options.providerConfigs, options.configFile)
+  const virtualModels = new Map(virtualModelList.map((virtualModel) => [virtualModel.id, virtualModel]))
+  const selection = options.selection ?? { random: Math.random, nextTurn: createRoundRobinTurns() }
   return {
     providers,
     catalogue,
-    resolve: (model) => resolveRoute(model, providers, catalogue, (instanceId) => fallback.get(instanceId) ?? false),
+    resolve: (model) =>
+      resolveRoute(model, {
+        providers,
+        catalogue,
+        fallbackFor: (instanceId) => fallback.get(instanceId) ?? false,
+        virtualModels,
+        selectCandidates: (virtualModel) => selectCandidates(virtualModel, selection),
+      }),
+    virtualModelIds: [...virtualModels.keys()],
     close: () => http.close(),
   }
 }

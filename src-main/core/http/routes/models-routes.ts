@@ -10,11 +10,12 @@ interface ListedModel {
 }
 
 /**
- * Every model a client may name: each served id once (the instance that answers a bare name first), then
- * every `instance-id:model` form. Deterministic order: configuration order, then the instance's own order.
+ * Every model a client may name: the virtual model ids (owned by `omnillm`), each served id once (the
+ * instance that answers a bare name first), then every `instance-id:model` form. Deterministic order:
+ * configuration order, then the instance's own order.
  */
-export function listModels(entries: CatalogueEntry[]): ListedModel[] {
-  const bare = new Map<string, ListedModel>()
+export function listModels(entries: CatalogueEntry[], virtualModelIds: readonly string[] = []): ListedModel[] {
+  const bare = new Map<string, ListedModel>(virtualModelIds.map((id) => [id, { id, instanceId: 'omnillm', created: 0 }]))
   const prefixed: ListedModel[] = []
   for (const { instanceId, model } of entries) {
     const created = model.created ?? 0
@@ -33,10 +34,10 @@ function toAnthropicModel(model: ListedModel) {
 }
 
 /** `GET /v1/models` and `/v1/models/{id}`: OpenAI's list shape, or Anthropic's when the caller sends `anthropic-version`. */
-export function modelsRoutes(catalogue: ModelCatalogue): Hono<GatewayEnv> {
+export function modelsRoutes(catalogue: ModelCatalogue, virtualModelIds: readonly string[] = []): Hono<GatewayEnv> {
   const routes = new Hono<GatewayEnv>()
   routes.get('/v1/models', async (c) => {
-    const models = listModels(await catalogue.entries())
+    const models = listModels(await catalogue.entries(), virtualModelIds)
     if (c.req.header('anthropic-version')) {
       const data = models.map(toAnthropicModel)
       return c.json({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null })
@@ -45,7 +46,7 @@ export function modelsRoutes(catalogue: ModelCatalogue): Hono<GatewayEnv> {
   })
   routes.get('/v1/models/:id{.+}', async (c) => {
     const id = c.req.param('id')
-    const model = listModels(await catalogue.entries()).find((candidate) => candidate.id === id)
+    const model = listModels(await catalogue.entries(), virtualModelIds).find((candidate) => candidate.id === id)
     if (!model) throw notFound(`The model "${id}" does not exist or is not served by any configured provider.`, 'model_not_found')
     return c.json(c.req.header('anthropic-version') ? toAnthropicModel(model) : toOpenAiModel(model))
   })

@@ -11,6 +11,7 @@ import type { PassthroughRequest, Provider } from '../../providers/provider-defi
 import { estimateInputTokens } from '../../tokens/estimate-input-tokens'
 import { anthropicMessagesRoutes } from './anthropic-messages-routes'
 import { parseAnthropicCountTokensRequest } from './parse-anthropic-count-tokens-request'
+import { routeFor } from '../../pipeline/resolve-route'
 
 interface FakeOptions {
   dialect?: Provider['dialect']
@@ -68,7 +69,7 @@ function appFor(provider: Provider): Hono<GatewayEnv> {
     c.set('requestId', 'req0000000000abc')
     await next()
   })
-  app.route('/', anthropicMessagesRoutes({ resolve: async (model) => ({ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }), logger: pino({ level: 'silent' }) }))
+  app.route('/', anthropicMessagesRoutes({ resolve: async (model) => routeFor([{ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }]), logger: pino({ level: 'silent' }) }))
   app.onError((error, c) => errorResponse(c, GatewayError.isInstance(error) ? error : new GatewayError({ status: 500, type: 'internal', message: String(error) })))
   return app
 }

@@ -8,6 +8,7 @@ import { errorResponse } from '../../http/error-dialect'
 import type { GatewayEnv } from '../../http/gateway-env'
 import type { PassthroughRequest, Provider } from '../../providers/provider-definition'
 import { openAiChatRoutes } from './openai-chat-routes'
+import { routeFor } from '../../pipeline/resolve-route'
 
 /** A provider that answers "Hi there" and remembers what it was asked. */
 function fakeProvider(dialect: Provider['dialect'] = 'anthropic-messages') {
@@ -49,7 +50,7 @@ function clientFor(provider: Provider): OpenAI {
     c.set('requestId', 'req1')
     await next()
   })
-  app.route('/', openAiChatRoutes({ resolve: async (model) => ({ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }), logger: pino({ level: 'silent' }) }))
+  app.route('/', openAiChatRoutes({ resolve: async (model) => routeFor([{ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }]), logger: pino({ level: 'silent' }) }))
   app.onError((error, c) => errorResponse(c, GatewayError.isInstance(error) ? error : new GatewayError({ status: 500, type: 'internal', message: String(error) })))
   return new OpenAI({ apiKey: 'test', baseURL: 'http://gateway.test/v1', maxRetries: 0, fetch: async (input, init) => app.request(input as string, init as RequestInit) })
 }

@@ -15,6 +15,7 @@ import { createOpenAiResponseRepository } from '../../store/openai-response-repo
 import type { Database } from '../../store/database'
 import { useTempDirs } from '../../test-support/temp-dir'
 import { openAiResponsesRoutes } from './openai-responses-routes'
+import { routeFor } from '../../pipeline/resolve-route'
 
 const tempDir = useTempDirs()
 const databases: Database[] = []
@@ -61,7 +62,7 @@ function gateway(answers: Array<CifResult['content']> = []) {
     c.set('requestId', 'req1')
     await next()
   })
-  app.route('/', openAiResponsesRoutes({ resolve: async (model) => ({ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }), logger: pino({ level: 'silent' }), responses }))
+  app.route('/', openAiResponsesRoutes({ resolve: async (model) => routeFor([{ provider, upstreamModel: `upstream-${model}`, nonStreamingFallback: false }]), logger: pino({ level: 'silent' }), responses }))
   app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
   app.onError((error, c) => errorResponse(c, GatewayError.isInstance(error) ? error : new GatewayError({ status: 500, type: 'internal', message: String(error) })))
   const fetch = async (input: string | URL | Request, init?: RequestInit) => app.request(input as string, init)
