@@ -7,7 +7,9 @@ import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
 import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
+import type { CircuitBreaker } from '../routing/create-circuit-breaker'
 import { failOver } from '../routing/fail-over'
+import { endPassthroughWithErrorEvent } from './end-passthrough-with-error-event'
 import type { GatewayEnv } from './gateway-env'
 import { readJsonBody } from './read-json-body'
 
@@ -34,6 +36,8 @@ export interface GenerationDeps {
   logger: Logger
   /** A quiet stream gets a keep-alive frame this often. */
   keepAliveMs?: number
+  /** Per-instance health across requests: failover tries instances with an open circuit last. */
+  breaker?: CircuitBreaker
 }
 
 export function lowerCaseHeaders(c: Context): Record<string, string> {
@@ -66,6 +70,7 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
     logger: deps.logger,
     requestId,
     signal: c.req.raw.signal,
+    breaker: deps.breaker,
     attempt: (candidate, isLast) => {
       c.header('x-omnillm-provider', candidate.provider.id)
       c.header('x-omnillm-model', candidate.upstreamModel)
@@ -112,7 +117,10 @@ async function generateWith(attempt: {
         { operation, body: { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
         options,
       )
-      return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
+      const forwarded = parsed.request.stream && upstream.contentType.includes('text/event-stream')
+        ? endPassthroughWithErrorEvent({ body: upstream.body, serializer: surface.createStreamSerializer(context), signal: options.signal, logger: deps.logger, requestId })
+        : upstream.body
+      return c.body(forwarded, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
     } catch (error) {
       return fallback(error, 'passthrough stream')
     }

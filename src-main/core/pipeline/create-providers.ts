@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { ProviderConfig } from '../config/gateway-config-schema'
 import { StartupError } from '../errors/startup-error'
 import type { UpstreamHttpClient } from '../providers/http/upstream-http-client'
+import { withInstanceTimeouts } from '../providers/http/with-instance-timeouts'
 import type { Provider, ProviderDefinition } from '../providers/provider-definition'
 import { checkEndpointUrl } from '../security/check-endpoint'
 
@@ -32,7 +33,8 @@ export function createProviders(options: {
       if (!check.ok) throw new StartupError(`${where}providers.${index}.baseUrl ${check.problem}`)
     }
     if (!config.enabled) return
-    providers.push(definition.create({ config, http: options.http, logger: options.logger.child({ instanceId: config.id }) }))
+    const http = withInstanceTimeouts(options.http, { firstByteTimeoutMs: config.firstByteTimeoutMs, idleTimeoutMs: config.idleTimeoutMs })
+    providers.push(definition.create({ config, http, logger: options.logger.child({ instanceId: config.id }) }))
   })
   return providers
 }

@@ -18,6 +18,11 @@ export function endStreamWithErrorPart(parts: ReadableStream<CifStreamPart>, ins
         else controller.enqueue(value)
       } catch (error) {
         if (signal.aborted) return controller.error(error)
+        // Already an upstream failure with its own message (the idle timeout): passed on as it is.
+        if (UpstreamError.isUpstreamError(error)) {
+          controller.enqueue({ type: 'error', error })
+          return controller.close()
+        }
         const message = `The ${upstream} stream of provider "${instanceId}" broke off: ${(error as Error).message}`
         controller.enqueue({ type: 'error', error: new UpstreamError({ instanceId, status: 502, connectionError: true, message, cause: error }) })
         controller.close()

@@ -30,12 +30,15 @@ beforeAll(async () => {
         { id: 'one', type: 'openai-compatible', baseUrl: mock.url, models: ['mock-gpt'] },
         { id: 'two', type: 'openai-compatible', baseUrl: mock.url, models: ['mock-gpt'] },
         { id: 'fb', type: 'openai-compatible', baseUrl: mock.url, models: ['mock-gpt'], nonStreamingFallback: true },
+        // Round-robin gets instances of its own: the failover tests open the circuit breaker of `one`.
+        { id: 'rr-one', type: 'openai-compatible', baseUrl: mock.url, models: ['mock-gpt'] },
+        { id: 'rr-two', type: 'openai-compatible', baseUrl: mock.url, models: ['mock-gpt'] },
       ],
       virtualModels: [
         { id: 'steady', strategy: 'priority', upstreams: [upstream('two', 1), upstream('dead', 0)] },
         { id: 'pair', strategy: 'priority', upstreams: [upstream('one'), upstream('two')] },
         { id: 'fallback-first', strategy: 'priority', upstreams: [upstream('fb'), upstream('two')] },
-        { id: 'turns', strategy: 'round-robin', upstreams: [upstream('one'), upstream('two')] },
+        { id: 'turns', strategy: 'round-robin', upstreams: [upstream('rr-one'), upstream('rr-two')] },
       ],
     },
   })
@@ -145,7 +148,7 @@ test('round-robin alternates the instances across requests', async () => {
     expect(response.status).toBe(200)
     served.push(response.headers.get('x-omnillm-provider'))
   }
-  expect(served).toEqual(['one', 'two', 'one', 'two'])
+  expect(served).toEqual(['rr-one', 'rr-two', 'rr-one', 'rr-two'])
 })
 
 test('/v1/models lists the virtual model ids, owned by omnillm', async () => {

@@ -85,3 +85,47 @@ describe('createUpstreamHttpClient: the SSRF guard on every call', () => {
     expect(error).toMatchObject({ status: 502, code: 'upstream_connection_error', connectionError: true })
   })
 })
+
+describe('createUpstreamHttpClient: per-call timeouts', () => {
+  /** An upstream that never answers, or sends its headers and a first piece of body and then goes silent. */
+  async function startStallingUpstream(options: { sendHeaders: boolean }) {
+    const server = createServer((_request, response) => {
+      if (!options.sendHeaders) return
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"partial":')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
+    })
+    return (server.address() as AddressInfo).port
+  }
+  const timedCall = (url: string, timeouts: { firstByteTimeoutMs?: number; idleTimeoutMs?: number }) =>
+    client({ allowLocalEndpoints: true }).request({ instanceId: 'local', url, signal: new AbortController().signal, ...timeouts })
+
+  test('no headers within firstByteTimeoutMs: a retryable 504 upstream_timeout naming the instance and the limit', async () => {
+    const port = await startStallingUpstream({ sendHeaders: false })
+    const error = await rejection(timedCall(`http://127.0.0.1:${port}/v1/chat/completions`, { firstByteTimeoutMs: 200 }))
+    expect(error).toMatchObject({ status: 504, code: 'upstream_timeout', instanceId: 'local', retryable: true, connectionError: false })
+    expect((error as Error).message).toContain('provider "local"')
+    expect((error as Error).message).toContain('within 200 ms (firstByteTimeoutMs)')
+  })
+
+  test('a body silent for idleTimeoutMs fails with a 504 upstream_idle_timeout, read as text or as a stream', async () => {
+    const port = await startStallingUpstream({ sendHeaders: true })
+    const url = `http://127.0.0.1:${port}/v1/chat/completions`
+    const asText = await timedCall(url, { idleTimeoutMs: 200 })
+    expect(asText.status).toBe(200)
+    const textError = await rejection(asText.text())
+    expect(textError).toMatchObject({ status: 504, code: 'upstream_idle_timeout', instanceId: 'local', retryable: true })
+    expect((textError as Error).message).toContain('sent nothing for 200 ms (idleTimeoutMs)')
+
+    const asStream = await timedCall(url, { idleTimeoutMs: 200 })
+    const streamError = await rejection(new Response(asStream.body).text())
+    expect(streamError).toMatchObject({ status: 504, code: 'upstream_idle_timeout' })
+  })
+})

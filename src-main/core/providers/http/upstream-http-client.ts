@@ -15,6 +15,10 @@ export interface UpstreamRequest {
   /** Serialised once here; the body is never re-parsed. */
   json?: unknown
   signal: AbortSignal
+  /** No response headers this long after the request was sent → a retryable 504 (`upstream_timeout`). Default: none. */
+  firstByteTimeoutMs?: number
+  /** No body bytes for this long → the body fails with a 504 (`upstream_idle_timeout`). Default: none. */
+  idleTimeoutMs?: number
 }
 
 export interface UpstreamResponse {
@@ -68,6 +72,9 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
           headers,
           body,
           signal: request.signal,
+          // undici's own timers abort the request and destroy its socket; 0 (the agent's default) is none.
+          headersTimeout: request.firstByteTimeoutMs ?? 0,
+          bodyTimeout: request.idleTimeoutMs ?? 0,
         })
         const flatHeaders: Record<string, string> = {}
         for (const [name, value] of Object.entries(response.headers)) {
@@ -76,17 +83,26 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
         // The web stream is made only when asked for: once made, it owns the Node stream, and text()
         // must read through it (reading the Node stream as well would stall on a large body).
         let web: ReadableStream<Uint8Array> | undefined
-        const toWeb = () => (web ??= Readable.toWeb(response.body) as ReadableStream<Uint8Array>)
+        const toWeb = () => (web ??= renameBodyTimeout(Readable.toWeb(response.body) as ReadableStream<Uint8Array>, request))
         return {
           status: response.statusCode,
           headers: flatHeaders,
           get body() {
             return toWeb()
           },
-          text: () => (web ? new Response(web).text() : response.body.text()),
+          text: () => (web ? new Response(web).text() : response.body.text().catch((error: unknown) => Promise.reject(bodyError(error, request)))),
         }
       } catch (error) {
         if (request.signal.aborted) throw error
+        if (error instanceof undiciErrors.HeadersTimeoutError) {
+          throw new UpstreamError({
+            instanceId: request.instanceId,
+            status: 504,
+            code: 'upstream_timeout',
+            message: `The upstream of provider "${request.instanceId}" (${url.origin}) sent no response headers within ${request.firstByteTimeoutMs} ms (firstByteTimeoutMs).`,
+            cause: error,
+          })
+        }
         const blocked = EndpointBlockedError.find(error)
         if (blocked) {
           throw new UpstreamError({
@@ -109,6 +125,34 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
     },
     close: () => dispatcher.close(),
   }
+}
+
+/** The body as it is, except that undici's body timeout fails it with a 504 UpstreamError naming the instance and the limit. */
+function renameBodyTimeout(body: ReadableStream<Uint8Array>, request: UpstreamRequest): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (error) {
+        controller.error(bodyError(error, request))
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+}
+
+function bodyError(error: unknown, request: UpstreamRequest): unknown {
+  if (!(error instanceof undiciErrors.BodyTimeoutError)) return error
+  return new UpstreamError({
+    instanceId: request.instanceId,
+    status: 504,
+    code: 'upstream_idle_timeout',
+    message: `The upstream of provider "${request.instanceId}" sent nothing for ${request.idleTimeoutMs} ms (idleTimeoutMs).`,
+    cause: error,
+  })
 }
 
 function describeConnectionError(error: unknown): string {

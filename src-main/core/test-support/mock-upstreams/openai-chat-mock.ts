@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createAdaptorServer } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { listenOnLoopback } from './listen-on-loopback'
@@ -6,7 +7,7 @@ import { buildOpenAiChatChunks } from './openai-chat-mock-chunks'
 import { buildOpenAiChatCompletion } from './openai-chat-mock-completion'
 import { answerOpenAiEmbeddings } from './openai-chat-mock-embeddings'
 import { openAiMockError, openAiErrorForStatus, type OpenAiMockError } from './openai-chat-mock-error'
-import { mockId, planOpenAiChatReply } from './openai-chat-mock-reply'
+import { mockId, planOpenAiChatReply, textOf } from './openai-chat-mock-reply'
 import { openAiMockModels } from './openai-chat-mock-models'
 import { createOpenAiChatSseBody } from './openai-chat-sse-body'
 import { validateOpenAiChatRequest } from './openai-chat-validate-request'
@@ -26,6 +27,8 @@ import { readHonoMockRequest } from './read-hono-mock-request'
  *   MAXTOKENS / STOPSEQ          finish_reason `length` / `stop`
  *   CACHE                        usage with `prompt_tokens_details.cached_tokens: 100`
  *   SLOW_STREAM                  40 deltas 25 ms apart (for abort tests)
+ *   SLOW_FIRST_BYTE:<ms>         waits that long before answering at all, headers included (first-byte timeouts)
+ *   STALL_AFTER_FIRST_CHUNK      a stream sends its first chunk, then nothing until the client hangs up (idle timeouts)
  * Default text `Hello from the mock upstream.`; after a tool turn `Tool said: <results joined by "; ">`
  * (tool-call markers are then ignored, so loops end); images anywhere add ` (saw N image(s))`.
  * Usage is deterministic and streamed only with `stream_options.include_usage` (a last `choices: []` chunk).
@@ -75,7 +78,7 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
     await next()
   })
 
-  app.post('/v1/chat/completions', (c) => {
+  app.post('/v1/chat/completions', async (c) => {
     const body = c.get('record').body
     const problem = validateOpenAiChatRequest(body, extensions)
     if (problem) return sendError(c, problem)
@@ -86,6 +89,9 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
       return sse(c, createOpenAiChatSseBody(replay.lines, { done: replay.done, splitCharacters: true, delayMs: 1 }))
     }
     const plan = planOpenAiChatReply(request)
+    const lastUserText = textOf([...request.messages].reverse().find((message) => message.role === 'user')?.content)
+    const firstByteDelayMs = Number(/SLOW_FIRST_BYTE:(\d+)/.exec(lastUserText)?.[1] ?? 0)
+    if (firstByteDelayMs > 0) await sleep(firstByteDelayMs)
     if (plan.failure) return sendError(c, plan.failure)
     // `STREAM_FAILS`: streaming requests get a 503 before any byte, non-streaming ones are answered (DashScope-like).
     if (stream && plan.streamFails) return sendError(c, openAiErrorForStatus(503))
@@ -94,6 +100,7 @@ export async function startOpenAiChatMock(options: OpenAiChatMockOptions = {}): 
       return plan.midstreamError ? sendError(c, openAiErrorForStatus(500)) : c.json(buildOpenAiChatCompletion(plan), 200, { 'x-request-id': mockId('req_') })
     }
     const { chunks, done } = buildOpenAiChatChunks(plan, request.stream_options?.include_usage === true)
+    if (lastUserText.includes('STALL_AFTER_FIRST_CHUNK')) return sse(c, stallAfterFirstChunk(JSON.stringify(chunks[0])))
     const delayMs = plan.slow ? 25 : plan.splitCharacters ? 2 : 0
     return sse(c, createOpenAiChatSseBody(chunks.map((chunk) => JSON.stringify(chunk)), { done, splitCharacters: plan.splitCharacters, delayMs }))
   })
@@ -140,4 +147,14 @@ function sendError(c: Context<MockEnv>, error: OpenAiMockError): Response {
 
 function sse(c: Context<MockEnv>, body: ReadableStream<Uint8Array>): Response {
   return c.body(body, 200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': mockId('req_') })
+}
+
+/** `data: <first chunk>`, then a body that never sends another byte nor ends (it stops when the client hangs up). */
+function stallAfterFirstChunk(firstChunk: string): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(`data: ${firstChunk}\n\n`))
+    },
+    pull: () => new Promise<void>(() => undefined),
+  })
 }
