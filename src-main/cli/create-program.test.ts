@@ -33,3 +33,8 @@ describe('omnillm start: rate-limit flags', () => {
     await expect(startFlags(['--wait-queue-size', '0'])).rejects.toThrow(/positive/)
   })
 })
+
+test('omnillm start --active-provider <id> maps onto the activeProvider setting', async () => {
+  expect(await startFlags(['--active-provider', 'ollama'])).toMatchObject({ activeProvider: 'ollama' })
+  expect((await startFlags([])).activeProvider).toBeUndefined()
+})

@@ -53,6 +53,7 @@ export function createProgram(actions: ProgramActions): Command {
     .option('--rate-limit-rpm <n>', 'at most n /v1 requests in any 60 seconds (default 0 = off)', parseNonNegativeInteger)
     .option('-w, --wait', 'queue rate-limited requests instead of answering 429')
     .option('--wait-queue-size <n>', 'most requests queued by --wait; one more gets 429 (default 64)', parsePositiveInteger)
+    .option('--active-provider <id>', 'provider instance tried first for a bare model name (default: the first enabled one)')
     .addOption(new Option('--secret-store <kind>', 'where provider secrets live (default: the OS keychain when available, else an encrypted file)').choices(['keychain', 'encrypted-file', 'memory']))
     .action(async ({ rateLimit, wait, waitQueueSize, ...options }) =>
       actions.start({ ...options, rateLimitSeconds: rateLimit, rateLimitWait: wait, rateLimitQueueSize: waitQueueSize }),

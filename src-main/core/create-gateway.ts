@@ -8,6 +8,7 @@ import type { GatewayEnv } from './http/gateway-env'
 import { isLoopbackHostname } from './http/middleware/host-guard'
 import { listen, type ListeningServer } from './http/serve'
 import type { GatewayLogger } from './logs/create-logger'
+import { createActiveProvider } from './pipeline/create-active-provider'
 import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
 import type { ProviderDefinition } from './providers/provider-definition'
 import { providerDefinitions } from './providers/registry'
@@ -77,14 +78,22 @@ export function createGateway(deps: GatewayDeps): Gateway {
       logger.info({ level }, 'log level changed')
     },
   }
-  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel })
+  const providerConfigs = deps.providers ?? []
+  const activeProvider = createActiveProvider({
+    configs: providerConfigs,
+    initial: deps.settings.activeProvider,
+    logger,
+    save: (id) => settingsRepository.set('activeProvider', id),
+  })
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider })
   const pipeline = createGatewayPipeline({
-    providerConfigs: deps.providers ?? [],
+    providerConfigs,
     definitions: deps.providerDefinitions ?? providerDefinitions,
     logger,
     configFile: deps.configFile,
     virtualModels: deps.virtualModels,
     allowLocalEndpoints: deps.settings.allowLocalEndpoints,
+    activeInstanceId: activeProvider.get,
   })
   const responses = createOpenAiResponseRepository(deps.database)
   const app = createHttpApp({

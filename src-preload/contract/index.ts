@@ -1,9 +1,11 @@
 import type { Contract, ContractInput, ContractOutput, ContractResult } from './define-contract'
 import { gatewayGetStatus } from './gateway'
+import { providersGetActive, providersList, providersSetActive } from './providers'
 import { settingsGetLogLevel, settingsSetLogLevel } from './settings'
 
 export * from './define-contract'
 export * from './gateway'
+export * from './providers'
 export * from './settings'
 
 /**
@@ -14,6 +16,9 @@ export const contracts = {
   getStatus: gatewayGetStatus,
   getLogLevel: settingsGetLogLevel,
   setLogLevel: settingsSetLogLevel,
+  listProviders: providersList,
+  getActiveProvider: providersGetActive,
+  setActiveProvider: providersSetActive,
 } as const satisfies Record<string, Contract>
 
 export type Contracts = typeof contracts

@@ -41,6 +41,9 @@ const baseAdmin: AdminService = {
   getStatus: async () => status,
   getLogLevel: async () => ({ level: 'info' }),
   setLogLevel: async ({ level }) => ({ level }),
+  listProviders: async () => [],
+  getActiveProvider: async () => ({ id: '' }),
+  setActiveProvider: async ({ id }) => ({ id }),
 }
 
 function setUp(overrides: Partial<AdminService> = {}) {

@@ -1,4 +1,5 @@
-import type { LogLevel } from '../config/gateway-config-schema'
+import type { LogLevel, ProviderConfig } from '../config/gateway-config-schema'
+import type { ActiveProvider } from '../pipeline/create-active-provider'
 import type { SecretStoreKind } from '../secrets/secret-store'
 import type { AdminService } from './admin-service'
 
@@ -11,6 +12,9 @@ export interface AdminServiceDeps {
   /** Where the gateway listens; undefined until it has started. */
   address: () => { host: string; port: number; url: string } | undefined
   logLevel: { get(): LogLevel; set(level: LogLevel): void }
+  /** The config file's provider instances, in order (only id, type and enabled are shown). */
+  providerConfigs: ProviderConfig[]
+  activeProvider: ActiveProvider
 }
 
 export function createAdminService(deps: AdminServiceDeps): AdminService {
@@ -32,6 +36,15 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
     setLogLevel: async ({ level }) => {
       deps.logLevel.set(level)
       return { level: deps.logLevel.get() }
+    },
+    listProviders: async () => {
+      const active = deps.activeProvider.get()
+      return deps.providerConfigs.map((config) => ({ id: config.id, type: config.type, enabled: config.enabled, active: config.id === active }))
+    },
+    getActiveProvider: async () => ({ id: deps.activeProvider.get() ?? '' }),
+    setActiveProvider: async ({ id }) => {
+      deps.activeProvider.set(id)
+      return { id: deps.activeProvider.get() ?? '' }
     },
   }
 }

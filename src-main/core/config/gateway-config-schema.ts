@@ -30,6 +30,8 @@ export const settingsSchema = z
     rateLimitWait: z.boolean().default(false),
     /** Largest number of requests waiting with rateLimitWait; one more gets 429. */
     rateLimitQueueSize: z.number().int().min(1).default(64),
+    /** The provider instance tried first for a bare model name; unset = the first enabled instance in config order. */
+    activeProvider: z.string().min(1).optional(),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -42,7 +44,7 @@ export type SettingName = keyof Settings
 export const settingsOverridesSchema = z
   .object(
     Object.fromEntries(Object.entries(settingsSchema.shape).map(([name, field]) => [name, field.unwrap().optional()])) as {
-      [K in SettingName]: z.ZodOptional<(typeof settingsSchema.shape)[K]['def']['innerType']>
+      [K in SettingName]: z.ZodOptional<ReturnType<(typeof settingsSchema.shape)[K]['unwrap']>>
     },
   )
   .strict()
@@ -65,6 +67,10 @@ export const providerConfigSchema = z
     enabled: z.boolean().default(true),
     /** Retry a stream that fails before its first byte once without streaming; default per provider type. */
     nonStreamingFallback: z.boolean().optional(),
+    /** No response headers within this long → a retryable 504 and failover moves on. Default 120 000 (with-instance-timeouts.ts). */
+    firstByteTimeoutMs: z.number().int().positive().optional(),
+    /** After the stream began, no bytes for this long → the stream ends with the dialect's error event. Default 300 000. */
+    idleTimeoutMs: z.number().int().positive().optional(),
   })
   // Provider types add their own fields (deployments, apiVersion, region, ...); each provider validates them.
   .loose()
@@ -129,4 +135,5 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   rateLimitRpm: 'OMNILLM_RATE_LIMIT_RPM',
   rateLimitWait: 'OMNILLM_RATE_LIMIT_WAIT',
   rateLimitQueueSize: 'OMNILLM_RATE_LIMIT_QUEUE_SIZE',
+  activeProvider: 'OMNILLM_ACTIVE_PROVIDER',
 }

@@ -42,6 +42,17 @@ describe('loadConfig precedence: flags > env > file > stored > defaults', () => 
     expect(withFlags.sources).toMatchObject({ port: 'flag', host: 'file', logLevel: 'file' })
   })
 
+  test('activeProvider: unset by default; flag > env > file > stored', async () => {
+    expect((await loadConfig({ env: {} })).settings.activeProvider).toBeUndefined()
+    const file = writeConfig({ settings: { activeProvider: 'from-file' } })
+    const stored = { activeProvider: 'from-store' }
+    expect((await loadConfig({ env: {}, storedSettings: stored })).settings.activeProvider).toBe('from-store')
+    expect((await loadConfig({ env: {}, defaultConfigFile: file, storedSettings: stored })).settings.activeProvider).toBe('from-file')
+    const env = { OMNILLM_ACTIVE_PROVIDER: 'from-env' }
+    expect((await loadConfig({ env, defaultConfigFile: file, storedSettings: stored })).sources.activeProvider).toBe('env')
+    expect((await loadConfig({ env, flags: { activeProvider: 'from-flag' }, defaultConfigFile: file })).settings.activeProvider).toBe('from-flag')
+  })
+
   test('--verbose means debug unless --log-level says otherwise', async () => {
     expect((await loadConfig({ env: {}, flags: { verbose: true } })).settings.logLevel).toBe('debug')
     expect((await loadConfig({ env: {}, flags: { verbose: true, logLevel: 'trace' } })).settings.logLevel).toBe('trace')

@@ -31,6 +31,8 @@ export interface CliFlags {
   rateLimitWait: boolean
   /** `--wait-queue-size <n>` */
   rateLimitQueueSize: number
+  /** `--active-provider <id>` */
+  activeProvider: string
 }
 
 export type SettingSource = 'flag' | 'env' | 'file' | 'stored' | 'default'
@@ -159,6 +161,7 @@ function settingsFromFlags(flags: Partial<CliFlags>): Partial<Record<SettingName
     rateLimitRpm: flags.rateLimitRpm,
     rateLimitWait: flags.rateLimitWait,
     rateLimitQueueSize: flags.rateLimitQueueSize,
+    activeProvider: flags.activeProvider,
   }
 }
 

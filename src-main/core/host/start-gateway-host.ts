@@ -4,6 +4,7 @@ import { resolveApiKey, type ResolvedApiKey } from '../auth/resolve-api-key'
 import { loadConfig, type CliFlags, type LoadedConfig } from '../config/load-config'
 import { createGateway, type Gateway } from '../create-gateway'
 import { createLogger, type GatewayLogger } from '../logs/create-logger'
+import { StartupError } from '../errors/startup-error'
 import { defaultPaths } from '../paths'
 import { chooseSecretStore } from '../secrets/choose-secret-store'
 import type { SecretStore, SecretStoreKind } from '../secrets/secret-store'
@@ -56,6 +57,7 @@ export async function startGatewayHost(options: StartGatewayHostOptions): Promis
       defaultConfigFile: join(configDir, 'config.json'),
       storedSettings: settingsRepository.all(),
     })
+    checkActiveProvider(config)
     const apiKey = await resolveApiKey({ flag: options.flags?.apiKey, env, keyFile: join(configDir, 'api-key') })
 
     const gatewayLogger = createLogger({ level: config.settings.logLevel, dataDir, console: options.console })
@@ -104,6 +106,17 @@ export async function startGatewayHost(options: StartGatewayHostOptions): Promis
     database.close()
     throw error
   }
+}
+
+/** A flag, env var or config file naming no enabled instance is a typo to stop on; a stale stored value only warns later. */
+function checkActiveProvider(config: LoadedConfig): void {
+  const id = config.settings.activeProvider
+  const source = config.sources.activeProvider
+  if (id === undefined || source === 'stored' || source === 'default') return
+  const enabled = config.providers.filter((provider) => provider.enabled).map((provider) => provider.id)
+  if (enabled.includes(id)) return
+  const where = { flag: '--active-provider', env: 'OMNILLM_ACTIVE_PROVIDER', file: `settings.activeProvider in ${config.configFile}` }[source]
+  throw new StartupError(`${where}: "${id}" names no enabled provider instance (enabled: ${enabled.join(', ') || 'none'})`)
 }
 
 /** Says where the key is, never the key itself (`omnillm token` prints it on purpose). */

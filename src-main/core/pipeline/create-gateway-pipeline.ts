@@ -30,6 +30,8 @@ export function createGatewayPipeline(options: {
   virtualModels?: VirtualModelConfig[]
   /** Round-robin turns and the random source (tests fix them). */
   selection?: SelectionSources
+  /** The active instance's id (create-active-provider.ts); default: the first enabled instance. */
+  activeInstanceId?: () => string | undefined
 }): GatewayPipeline {
   const { allowLocalEndpoints } = options
   const http = options.http ?? createUpstreamHttpClient({ allowLocalEndpoints })
@@ -42,6 +44,7 @@ export function createGatewayPipeline(options: {
   checkVirtualModels(virtualModelList, options.providerConfigs, options.configFile)
   const virtualModels = new Map(virtualModelList.map((virtualModel) => [virtualModel.id, virtualModel]))
   const selection = options.selection ?? { random: Math.random, nextTurn: createRoundRobinTurns() }
+  const priorities = new Map(options.providerConfigs.map((config) => [config.id, config.priority ?? 0]))
   return {
     providers,
     catalogue,
@@ -52,6 +55,9 @@ export function createGatewayPipeline(options: {
         fallbackFor: (instanceId) => fallback.get(instanceId) ?? false,
         virtualModels,
         selectCandidates: (virtualModel) => selectCandidates(virtualModel, selection),
+        activeInstanceId: options.activeInstanceId,
+        priorityOf: (instanceId) => priorities.get(instanceId) ?? 0,
+        logger: options.logger,
       }),
     virtualModelIds: [...virtualModels.keys()],
     close: () => http.close(),

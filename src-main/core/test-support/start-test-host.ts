@@ -21,10 +21,20 @@ export interface TestHost {
  * a real SQLite file and an in-memory secret store. It runs with --allow-local-endpoints, because the
  * mock upstreams listen on 127.0.0.1; pass `flags: { allowLocalEndpoints: false }` to test the SSRF guard.
  */
-export async function startTestHost(options: { flags?: Partial<CliFlags>; env?: NodeJS.ProcessEnv; config?: unknown; rendererDir?: string } = {}): Promise<TestHost> {
-  const root = mkdtempSync(join(tmpdir(), 'omnillm-host-'))
-  const dataDir = join(root, 'data')
-  const configDir = join(root, 'config')
+export async function startTestHost(
+  options: {
+    flags?: Partial<CliFlags>
+    env?: NodeJS.ProcessEnv
+    config?: unknown
+    rendererDir?: string
+    /** Use these directories (created if missing) and leave them on close, so a second host can restart on them. */
+    dirs?: { dataDir: string; configDir: string }
+  } = {},
+): Promise<TestHost> {
+  const root = options.dirs ? undefined : mkdtempSync(join(tmpdir(), 'omnillm-host-'))
+  const dataDir = options.dirs?.dataDir ?? join(root!, 'data')
+  const configDir = options.dirs?.configDir ?? join(root!, 'config')
+  const removeRoot = () => root && rmSync(root, { recursive: true, force: true })
   mkdirSync(configDir, { recursive: true, mode: 0o700 })
   if (options.config !== undefined) writeFileSync(join(configDir, 'config.json'), JSON.stringify(options.config))
   const consoleLines: string[] = []
@@ -48,11 +58,11 @@ export async function startTestHost(options: { flags?: Partial<CliFlags>; env?: 
       consoleLines,
       close: async () => {
         await host.stop()
-        rmSync(root, { recursive: true, force: true })
+        removeRoot()
       },
     }
   } catch (error) {
-    rmSync(root, { recursive: true, force: true })
+    removeRoot()
     throw error
   }
 }
