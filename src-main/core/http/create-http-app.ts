@@ -25,6 +25,7 @@ import { openAiChatRoutes } from '../ingress/openai-chat'
 import { openAiResponsesRoutes } from '../ingress/openai-responses'
 import type { OpenAiResponseRepository } from '../store'
 import { createCircuitBreaker } from '../routing/create-circuit-breaker'
+import { createSessionAffinity } from '../routing/create-session-affinity'
 
 export interface HttpAppOptions {
   apiKey: string
@@ -110,7 +111,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
   app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
   app.route('/', adminStaticRoutes(options.rendererDir))
-  const generation = { resolve: options.pipeline.resolve, logger: options.logger, breaker: createCircuitBreaker({ logger: options.logger }) }
+  const breaker = createCircuitBreaker({ logger: options.logger })
+  const generation = { resolve: options.pipeline.resolve, logger: options.logger, breaker, affinity: createSessionAffinity({ breaker }) }
   app.route('/', openAiChatRoutes(generation))
   app.route('/', anthropicMessagesRoutes(generation))
   app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))

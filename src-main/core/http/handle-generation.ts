@@ -8,7 +8,9 @@ import type { SerializeContext, StreamSerializer } from '../ingress/stream-seria
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
 import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
 import type { CircuitBreaker } from '../routing/create-circuit-breaker'
+import type { SessionAffinity } from '../routing/create-session-affinity'
 import { failOver } from '../routing/fail-over'
+import { sessionKey } from '../routing/session-key'
 import { endPassthroughWithErrorEvent } from './end-passthrough-with-error-event'
 import type { GatewayEnv } from './gateway-env'
 import { readJsonBody } from './read-json-body'
@@ -38,6 +40,8 @@ export interface GenerationDeps {
   keepAliveMs?: number
   /** Per-instance health across requests: failover tries instances with an open circuit last. */
   breaker?: CircuitBreaker
+  /** Requests of one session go first to the instance that served it last (routes with several candidates only). */
+  affinity?: SessionAffinity
 }
 
 export function lowerCaseHeaders(c: Context): Record<string, string> {
@@ -65,16 +69,20 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
   const context: SerializeContext = { model: clientModel, requestId, created: Math.floor(Date.now() / 1000) }
   if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')
 
+  const affinity = route.candidates.length > 1 ? deps.affinity : undefined
+  const session = affinity && sessionKey({ model: clientModel, headers, body })
   return failOver({
-    candidates: route.candidates,
+    candidates: affinity && session ? affinity.order(route.candidates, session) : route.candidates,
     logger: deps.logger,
     requestId,
     signal: c.req.raw.signal,
     breaker: deps.breaker,
-    attempt: (candidate, isLast) => {
+    attempt: async (candidate, isLast) => {
       c.header('x-omnillm-provider', candidate.provider.id)
       c.header('x-omnillm-model', candidate.upstreamModel)
-      return generateWith({ c, surface, deps, body, parsed, candidate, options, context, isLast })
+      const response = await generateWith({ c, surface, deps, body, parsed, candidate, options, context, isLast })
+      if (affinity && session) affinity.remember(session, candidate.provider.id)
+      return response
     },
   })
 }
