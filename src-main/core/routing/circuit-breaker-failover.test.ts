@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../test-support/mock-upstreams/openai-chat-mock'
 import { startTestHost, type TestHost } from '../test-support/start-test-host'
+import { closedPort } from '../test-support/closed-port'
 
 /**
  * The circuit breaker end to end: `dead` (a closed loopback port, so every connection is refused) is the
@@ -10,14 +10,6 @@ import { startTestHost, type TestHost } from '../test-support/start-test-host'
  */
 let mock: OpenAiChatMock
 let gateway: TestHost
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 beforeAll(async () => {
   mock = await startOpenAiChatMock()

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net'
 import Anthropic from '@anthropic-ai/sdk'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../test-support/mock-upstreams/openai-chat-mock'
 import { startTestHost, type TestHost } from '../test-support/start-test-host'
+import { closedPort } from '../test-support/closed-port'
 
 /**
  * Virtual models end to end: `one` and `two` are openai-compatible instances on one mock, `dead` points at a
@@ -11,14 +11,6 @@ import { startTestHost, type TestHost } from '../test-support/start-test-host'
  */
 let mock: OpenAiChatMock
 let gateway: TestHost
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 beforeAll(async () => {
   mock = await startOpenAiChatMock()

@@ -36,6 +36,14 @@ const toolArgumentsSchema = z.union([z.string(), z.record(z.string(), z.unknown(
 
 const textContentSchema = z.union([z.string(), z.array(z.object({ type: z.string().nullish(), text: z.string().nullish() }))]).nullish()
 
+/** A tool call as completions carry it; stream deltas add their `index`. */
+const toolCallSchema = z.object({
+  id: z.string().nullish(),
+  type: z.string().nullish(),
+  function: z.object({ name: z.string().nullish(), arguments: toolArgumentsSchema }).nullish(),
+  custom: z.object({ name: z.string().nullish(), input: z.string().nullish() }).nullish(),
+})
+
 export const openAiChatCompletionSchema = z.object({
   id: z.string().nullish(),
   model: z.string().nullish(),
@@ -50,12 +58,7 @@ export const openAiChatCompletionSchema = z.object({
           reasoning: z.string().nullish(),
           tool_calls: z
             .array(
-              z.object({
-                id: z.string().nullish(),
-                type: z.string().nullish(),
-                function: z.object({ name: z.string().nullish(), arguments: toolArgumentsSchema }).nullish(),
-                custom: z.object({ name: z.string().nullish(), input: z.string().nullish() }).nullish(),
-              }),
+              toolCallSchema,
             )
             .nullish(),
         }),
@@ -85,13 +88,7 @@ export const openAiChatChunkSchema = z.object({
             reasoning: z.string().nullish(),
             tool_calls: z
               .array(
-                z.object({
-                  index: z.number().nullish(),
-                  id: z.string().nullish(),
-                  type: z.string().nullish(),
-                  function: z.object({ name: z.string().nullish(), arguments: toolArgumentsSchema }).nullish(),
-                  custom: z.object({ name: z.string().nullish(), input: z.string().nullish() }).nullish(),
-                }),
+                toolCallSchema.extend({ index: z.number().nullish() }),
               )
               .nullish(),
           })
