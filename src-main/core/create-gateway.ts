@@ -93,6 +93,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     configFile: deps.configFile,
     virtualModels: deps.virtualModels,
     allowLocalEndpoints: deps.settings.allowLocalEndpoints,
+    secrets: deps.secrets,
     activeInstanceId: activeProvider.get,
   })
   const responses = createOpenAiResponseRepository(deps.database)

@@ -2,6 +2,8 @@ import type { Logger } from 'pino'
 import type { ProviderConfig, VirtualModelConfig } from '../config/gateway-config-schema'
 import { createUpstreamHttpClient, type UpstreamHttpClient } from '../providers/http/upstream-http-client'
 import type { Provider, ProviderDefinition } from '../providers/provider-definition'
+import { createMemorySecretStore } from '../secrets/memory-secret-store'
+import type { SecretStore } from '../secrets/secret-store'
 import { checkVirtualModels } from '../routing/check-virtual-models'
 import { createRoundRobinTurns } from '../routing/create-round-robin-turns'
 import { selectCandidates, type SelectionSources } from '../routing/select-candidates'
@@ -26,6 +28,8 @@ export function createGatewayPipeline(options: {
   /** settings.allowLocalEndpoints: the SSRF guard's opt-in, for the start-up check and every upstream connection. */
   allowLocalEndpoints: boolean
   http?: UpstreamHttpClient
+  /** Instances' OAuth tokens; default: an in-memory store (tests that need none). */
+  secrets?: SecretStore
   /** The config file's `virtualModels`. */
   virtualModels?: VirtualModelConfig[]
   /** Round-robin turns and the random source (tests fix them). */
@@ -35,7 +39,7 @@ export function createGatewayPipeline(options: {
 }): GatewayPipeline {
   const { allowLocalEndpoints } = options
   const http = options.http ?? createUpstreamHttpClient({ allowLocalEndpoints })
-  const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile, allowLocalEndpoints })
+  const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile, allowLocalEndpoints, secrets: options.secrets ?? createMemorySecretStore() })
   const providers = new Map(list.map((provider) => [provider.id, provider]))
   const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
   const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })

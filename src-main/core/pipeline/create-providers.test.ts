@@ -6,6 +6,7 @@ import { createUpstreamHttpClient } from '../providers/http/upstream-http-client
 import { providerDefinitions } from '../providers/registry'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../test-support/mock-upstreams/openai-chat-mock'
 import { startTestHost } from '../test-support/start-test-host'
+import { createMemorySecretStore } from '../secrets/memory-secret-store'
 import { createProviders } from './create-providers'
 
 let mock: OpenAiChatMock
@@ -18,7 +19,7 @@ const entry = (baseUrl: string, id = 'local'): ProviderConfig => ({ id, type: 'o
 const create = (configs: ProviderConfig[], allowLocalEndpoints: boolean) => {
   const http = createUpstreamHttpClient({ allowLocalEndpoints })
   try {
-    return createProviders({ configs, definitions: providerDefinitions, http, logger: pino({ level: 'silent' }), configFile: '/etc/omnillm.json', allowLocalEndpoints })
+    return createProviders({ configs, definitions: providerDefinitions, http, logger: pino({ level: 'silent' }), configFile: '/etc/omnillm.json', allowLocalEndpoints, secrets: createMemorySecretStore() })
   } finally {
     void http.close()
   }

@@ -5,6 +5,8 @@ import type { UpstreamHttpClient } from '../providers/http/upstream-http-client'
 import { withInstanceTimeouts } from '../providers/http/with-instance-timeouts'
 import type { Provider, ProviderDefinition } from '../providers/provider-definition'
 import { checkEndpointUrl } from '../security/check-endpoint'
+import { createInstanceSecrets } from '../secrets/instance-secrets'
+import type { SecretStore } from '../secrets/secret-store'
 
 /**
  * Instantiates the enabled provider instances of the config file, in configuration order.
@@ -18,6 +20,8 @@ export function createProviders(options: {
   logger: Logger
   configFile?: string
   allowLocalEndpoints: boolean
+  /** Where instances keep their OAuth tokens (each sees only its own names). */
+  secrets: SecretStore
 }): Provider[] {
   const byType = new Map(options.definitions.map((definition) => [definition.type, definition]))
   const where = options.configFile ? `Config file ${options.configFile}: ` : ''
@@ -34,7 +38,7 @@ export function createProviders(options: {
     }
     if (!config.enabled) return
     const http = withInstanceTimeouts(options.http, { firstByteTimeoutMs: config.firstByteTimeoutMs, idleTimeoutMs: config.idleTimeoutMs })
-    providers.push(definition.create({ config, http, logger: options.logger.child({ instanceId: config.id }) }))
+    providers.push(definition.create({ config, http, logger: options.logger.child({ instanceId: config.id }), secrets: createInstanceSecrets(options.secrets, config.id) }))
   })
   return providers
 }

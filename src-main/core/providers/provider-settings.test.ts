@@ -11,6 +11,7 @@ import { kimiFieldsSchema } from './kimi/parse-kimi-config'
 import { openAiCompatibleFieldsSchema } from './openai-compatible/parse-openai-compatible-config'
 import type { ProviderDefinition, ProviderSettingField, ProviderSettingKind } from './provider-definition'
 import { providerDefinitions } from './registry'
+import { testInstanceSecrets } from '../test-support/test-instance-secrets'
 
 const http = createUpstreamHttpClient({ allowLocalEndpoints: true })
 const logger = pino({ level: 'silent' })
@@ -21,7 +22,7 @@ const testApiKey = 'sk-test-0123456789'
 
 /** The entry as load-config sees it (the common fields checked by the config file's schema), then the type's own parser. */
 function create(definition: ProviderDefinition, entry: Record<string, unknown>) {
-  return definition.create({ config: providerConfigSchema.parse({ id: 'x', type: definition.type, ...entry }), http, logger })
+  return definition.create({ config: providerConfigSchema.parse({ id: 'x', type: definition.type, ...entry }), http, logger, secrets: testInstanceSecrets() })
 }
 
 function field(definition: ProviderDefinition, name: string): ProviderSettingField | undefined {

@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import type { ProviderConfig } from '../config/gateway-config-schema'
 import { createUpstreamHttpClient } from '../providers/http/upstream-http-client'
 import type { Provider, ProviderContext } from '../providers/provider-definition'
+import { testInstanceSecrets } from './test-instance-secrets'
 
 /** What a provider test kit needs of a mock upstream. */
 export interface TestKitMock {
@@ -37,6 +38,7 @@ export async function startProviderTestKit<Mock extends TestKitMock>(setup: Prov
       config: { ...setup.config, baseUrl: mock.url, priority: 0, enabled: true, ...config },
       http,
       logger: pino({ level: 'silent' }),
+      secrets: testInstanceSecrets(),
     })
   return {
     mock,

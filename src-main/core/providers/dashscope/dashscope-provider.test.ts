@@ -7,6 +7,7 @@ import { startDashScopeMock, type DashScopeMock } from '../../test-support/mock-
 import { createUpstreamHttpClient, type UpstreamHttpClient } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { dashScopeProviderDefinition } from '.'
+import { testInstanceSecrets } from '../../test-support/test-instance-secrets'
 
 const apiKey = 'sk-dashscope-provider-test'
 let mock: DashScopeMock
@@ -16,7 +17,7 @@ let provider: Provider
 beforeAll(async () => {
   mock = await startDashScopeMock({ apiKey })
   http = createUpstreamHttpClient({ allowLocalEndpoints: true })
-  provider = dashScopeProviderDefinition.create({ config: { id: 'ds', type: 'dashscope', baseUrl: mock.url, apiKey, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }) })
+  provider = dashScopeProviderDefinition.create({ config: { id: 'ds', type: 'dashscope', baseUrl: mock.url, apiKey, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }), secrets: testInstanceSecrets() })
 })
 afterAll(async () => {
   await http.close()

@@ -9,6 +9,7 @@ import { userText } from '../../test-support/user-text'
 import { createUpstreamHttpClient } from '../http/upstream-http-client'
 import { createGeminiProvider } from './gemini-provider'
 import { cifRequest, startGeminiTestKit, type GeminiTestKit } from './start-gemini-test-kit'
+import { testInstanceSecrets } from '../../test-support/test-instance-secrets'
 
 let kit: GeminiTestKit
 beforeAll(async () => {
@@ -275,7 +276,7 @@ describe('countTokens, embeddings, listModels and config', () => {
     const safetySettings = [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }]
     await kit.providerWith({ safetySettings }).generate(cifRequest(), callOptions())
     expect(lastBody().safetySettings).toEqual(safetySettings)
-    const context = { http: createUpstreamHttpClient(), logger: pino({ level: 'silent' }) }
+    const context = { http: createUpstreamHttpClient(), logger: pino({ level: 'silent' }), secrets: testInstanceSecrets() }
     expect(() => createGeminiProvider({ ...context, config: { id: 'g2', type: 'gemini', priority: 0, enabled: true, apiVersion: 'v1' } })).toThrow(new StartupError('Provider "g2" (gemini): apiVersion: Unrecognized key: "apiVersion"'))
     expect(() => createGeminiProvider({ ...context, config: { id: 'g3', type: 'gemini', priority: 0, enabled: true, safetySettings: [{ category: 'x' }] } })).toThrow(/safetySettings\.0\.threshold/)
     await context.http.close()

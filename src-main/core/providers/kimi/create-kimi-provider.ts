@@ -28,6 +28,7 @@ export function createKimiProvider(config: KimiProviderConfig, context: Provider
         config: { id: instanceId, type: 'anthropic', baseUrl: config.anthropicBaseUrl, ...(config.apiKey ? { apiKey: config.apiKey } : {}), priority: 0, enabled: true },
         http: withBearerAuth(context.http),
         logger: context.logger,
+        secrets: context.secrets,
       })
     : undefined
   const resolvedQuirks = resolveOpenAiChatQuirks(config.baseUrl, quirks)

@@ -8,6 +8,7 @@ import { startKimiMock, type KimiMock } from '../../test-support/mock-upstreams/
 import { createUpstreamHttpClient, type UpstreamHttpClient } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { kimiProviderDefinition } from '.'
+import { testInstanceSecrets } from '../../test-support/test-instance-secrets'
 
 const apiKey = 'sk-kimi-provider-test'
 let mock: KimiMock
@@ -17,7 +18,7 @@ let provider: Provider
 beforeAll(async () => {
   mock = await startKimiMock({ apiKey })
   http = createUpstreamHttpClient({ allowLocalEndpoints: true })
-  provider = kimiProviderDefinition.create({ config: { id: 'ki', type: 'kimi', baseUrl: mock.url, apiKey, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }) })
+  provider = kimiProviderDefinition.create({ config: { id: 'ki', type: 'kimi', baseUrl: mock.url, apiKey, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }), secrets: testInstanceSecrets() })
 })
 afterAll(async () => {
   await http.close()
@@ -178,7 +179,7 @@ describe('the Anthropic-compatible endpoint', () => {
   test('other operations are refused; anthropicEndpoint false forwards nothing', async () => {
     const refused = await provider.passthrough!({ operation: 'openai-chat', body: {}, stream: false }, options()).catch((caught: unknown) => caught)
     expect(GatewayError.isInstance(refused)).toBe(true)
-    const chatOnly = kimiProviderDefinition.create({ config: { id: 'k2', type: 'kimi', baseUrl: mock.url, apiKey, anthropicEndpoint: false, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }) })
+    const chatOnly = kimiProviderDefinition.create({ config: { id: 'k2', type: 'kimi', baseUrl: mock.url, apiKey, anthropicEndpoint: false, priority: 0, enabled: true }, http, logger: pino({ level: 'silent' }), secrets: testInstanceSecrets() })
     expect(chatOnly.passthroughOperations).toEqual([])
   })
 })

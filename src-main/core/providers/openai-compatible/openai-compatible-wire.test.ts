@@ -11,6 +11,7 @@ import { openAiCompatibleProviderDefinition } from './index'
 import type { OpenAiChatQuirks } from './openai-chat-quirks'
 import { createOpenAiCompatibleProvider } from './openai-compatible-provider'
 import { parseOpenAiCompatibleConfig } from './parse-openai-compatible-config'
+import { testInstanceSecrets } from '../../test-support/test-instance-secrets'
 
 let mock: OpenAiChatMock
 let deepSeekLike: OpenAiChatMock
@@ -116,7 +117,7 @@ describe('config and definition', () => {
 
   test('the definition creates a working instance', async () => {
     expect(openAiCompatibleProviderDefinition).toMatchObject({ type: 'openai-compatible', label: 'OpenAI-compatible' })
-    const provider = openAiCompatibleProviderDefinition.create({ config: entry({ baseUrl: mock.url }), http, logger: pino({ level: 'silent' }) })
+    const provider = openAiCompatibleProviderDefinition.create({ config: entry({ baseUrl: mock.url }), http, logger: pino({ level: 'silent' }), secrets: testInstanceSecrets() })
     expect([provider.id, provider.type, provider.dialect]).toEqual(['local', 'openai-compatible', 'openai-chat'])
     const result = await provider.generate({ model: 'gpt-4o-mini', system: [], messages: [say('hi')], stream: false }, options())
     expect(result.content).toEqual([{ type: 'text', text: 'Hello from the mock upstream.' }])
