@@ -38,3 +38,8 @@ test('omnillm start --active-provider <id> maps onto the activeProvider setting'
   expect(await startFlags(['--active-provider', 'ollama'])).toMatchObject({ activeProvider: 'ollama' })
   expect((await startFlags([])).activeProvider).toBeUndefined()
 })
+
+test('omnillm start --manual --approval-timeout <seconds> map onto the manual approval settings', async () => {
+  expect(await startFlags(['--manual', '--approval-timeout', '90'])).toMatchObject({ manualApproval: true, manualApprovalTimeoutSeconds: 90 })
+  expect(await startFlags([])).not.toHaveProperty('manual')
+})

@@ -54,9 +54,18 @@ export function createProgram(actions: ProgramActions): Command {
     .option('-w, --wait', 'queue rate-limited requests instead of answering 429')
     .option('--wait-queue-size <n>', 'most requests queued by --wait; one more gets 429 (default 64)', parsePositiveInteger)
     .option('--active-provider <id>', 'provider instance tried first for a bare model name (default: the first enabled one)')
+    .option('--manual', 'hold every /v1 request until you approve it (in the admin UI, or here in the terminal)')
+    .option('--approval-timeout <seconds>', 'deny a request nobody approved within this many seconds (default 300)', parseSeconds)
     .addOption(new Option('--secret-store <kind>', 'where provider secrets live (default: the OS keychain when available, else an encrypted file)').choices(['keychain', 'encrypted-file', 'memory']))
-    .action(async ({ rateLimit, wait, waitQueueSize, ...options }) =>
-      actions.start({ ...options, rateLimitSeconds: rateLimit, rateLimitWait: wait, rateLimitQueueSize: waitQueueSize }),
+    .action(async ({ rateLimit, wait, waitQueueSize, manual, approvalTimeout, ...options }) =>
+      actions.start({
+        ...options,
+        rateLimitSeconds: rateLimit,
+        rateLimitWait: wait,
+        rateLimitQueueSize: waitQueueSize,
+        manualApproval: manual,
+        manualApprovalTimeoutSeconds: approvalTimeout,
+      }),
     )
 
   program

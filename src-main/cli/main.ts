@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultPaths, resolveApiKey, startGatewayHost, StartupError } from '../core'
 import { createProgram } from './create-program'
+import { promptApprovalsInTerminal } from './terminal-approvals'
 
 // The headless host: `omnillm start` runs the same core the Electron shell runs.
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer')
@@ -23,6 +24,13 @@ const program = createProgram({
       console: process.stdout,
     })
     host.logger.info(`admin UI: ${host.url}/admin/`)
+    const approvals = host.gateway.approvals
+    if (approvals && process.stdin.isTTY) {
+      host.logger.info('manual approval is on: answer each request here, or in the admin UI')
+      promptApprovalsInTerminal({ queue: approvals, input: process.stdin, output: process.stdout })
+    } else if (approvals) {
+      host.logger.info('manual approval is on: decide in the admin UI, or with POST /api/admin/approvals:decide')
+    }
     let signals = 0
     const shutdown = (signal: NodeJS.Signals) => {
       signals += 1

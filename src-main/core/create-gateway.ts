@@ -8,6 +8,7 @@ import type { GatewayEnv } from './http/gateway-env'
 import { isLoopbackHostname } from './http/middleware/host-guard'
 import { listen, type ListeningServer } from './http/serve'
 import type { GatewayLogger } from './logs/create-logger'
+import { createApprovalQueue, type ApprovalQueue } from './limits/create-approval-queue'
 import { createActiveProvider } from './pipeline/create-active-provider'
 import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
 import type { ProviderDefinition } from './providers/provider-definition'
@@ -47,6 +48,8 @@ export interface GatewayAddress {
 export interface Gateway {
   readonly app: Hono<GatewayEnv>
   readonly admin: AdminService
+  /** Manual approval's queue (`--manual`); undefined when it is off. The headless host prompts from it. */
+  readonly approvals: ApprovalQueue | undefined
   /** Where it listens, once started. */
   address(): GatewayAddress | undefined
   start(): Promise<GatewayAddress>
@@ -85,7 +88,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     logger,
     save: (id) => settingsRepository.set('activeProvider', id),
   })
-  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider })
+  const approvals = deps.settings.manualApproval ? createApprovalQueue({ timeoutMs: deps.settings.manualApprovalTimeoutSeconds * 1000 }) : undefined
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider, approvals })
   const pipeline = createGatewayPipeline({
     providerConfigs,
     definitions: deps.providerDefinitions ?? providerDefinitions,
@@ -111,11 +115,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pipeline,
     responses,
     rateLimit: deps.settings,
+    approvals,
   })
 
   return {
     app,
     admin,
+    approvals,
     address,
     async start() {
       if (server) return address()!

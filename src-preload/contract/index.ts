@@ -1,8 +1,10 @@
 import type { Contract, ContractInput, ContractOutput, ContractResult } from './define-contract'
+import { approvalsDecide, approvalsList } from './approvals'
 import { gatewayGetStatus } from './gateway'
 import { providersGetActive, providersList, providersSetActive } from './providers'
 import { settingsGetLogLevel, settingsSetLogLevel } from './settings'
 
+export * from './approvals'
 export * from './define-contract'
 export * from './gateway'
 export * from './providers'
@@ -19,6 +21,8 @@ export const contracts = {
   listProviders: providersList,
   getActiveProvider: providersGetActive,
   setActiveProvider: providersSetActive,
+  listApprovals: approvalsList,
+  decideApproval: approvalsDecide,
 } as const satisfies Record<string, Contract>
 
 export type Contracts = typeof contracts

@@ -44,6 +44,8 @@ const baseAdmin: AdminService = {
   listProviders: async () => [],
   getActiveProvider: async () => ({ id: '' }),
   setActiveProvider: async ({ id }) => ({ id }),
+  listApprovals: async () => ({ enabled: false, timeoutSeconds: 0, pending: [] }),
+  decideApproval: async () => ({ enabled: false, timeoutSeconds: 0, pending: [] }),
 }
 
 function setUp(overrides: Partial<AdminService> = {}) {

@@ -1,4 +1,6 @@
 import type { LogLevel, ProviderConfig } from '../config/gateway-config-schema'
+import { GatewayError } from '../errors/gateway-error'
+import type { ApprovalQueue } from '../limits/create-approval-queue'
 import type { ActiveProvider } from '../pipeline/create-active-provider'
 import type { SecretStoreKind } from '../secrets/secret-store'
 import type { AdminService } from './admin-service'
@@ -15,6 +17,8 @@ export interface AdminServiceDeps {
   /** The config file's provider instances, in order (only id, type and enabled are shown). */
   providerConfigs: ProviderConfig[]
   activeProvider: ActiveProvider
+  /** Manual approval's queue; undefined when the gateway runs without `--manual`. */
+  approvals?: ApprovalQueue
 }
 
 export function createAdminService(deps: AdminServiceDeps): AdminService {
@@ -46,5 +50,17 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
       deps.activeProvider.set(id)
       return { id: deps.activeProvider.get() ?? '' }
     },
+    listApprovals: async () => approvalsState(deps.approvals),
+    decideApproval: async (input) => {
+      const decision = input.decision === 'always-allow' ? { decision: input.decision, minutes: input.minutes ?? 10 } : input
+      if (!deps.approvals?.decide(input.id, decision)) {
+        throw new GatewayError({ status: 404, type: 'not_found', code: 'unknown_approval', message: `No request ${input.id} is waiting for approval (decided, timed out, or its client left).` })
+      }
+      return approvalsState(deps.approvals)
+    },
   }
+}
+
+function approvalsState(queue: ApprovalQueue | undefined) {
+  return { enabled: queue !== undefined, timeoutSeconds: queue ? queue.timeoutMs / 1000 : 0, pending: queue?.pending() ?? [] }
 }

@@ -32,6 +32,10 @@ export const settingsSchema = z
     rateLimitQueueSize: z.number().int().min(1).default(64),
     /** The provider instance tried first for a bare model name; unset = the first enabled instance in config order. */
     activeProvider: z.string().min(1).optional(),
+    /** Every generating /v1 request waits for the operator's approval (admin UI, or the terminal when headless). */
+    manualApproval: z.boolean().default(false),
+    /** A request nobody decides on within this many seconds is denied. */
+    manualApprovalTimeoutSeconds: z.number().positive().default(300),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -136,4 +140,6 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   rateLimitWait: 'OMNILLM_RATE_LIMIT_WAIT',
   rateLimitQueueSize: 'OMNILLM_RATE_LIMIT_QUEUE_SIZE',
   activeProvider: 'OMNILLM_ACTIVE_PROVIDER',
+  manualApproval: 'OMNILLM_MANUAL',
+  manualApprovalTimeoutSeconds: 'OMNILLM_APPROVAL_TIMEOUT',
 }

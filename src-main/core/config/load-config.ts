@@ -33,6 +33,10 @@ export interface CliFlags {
   rateLimitQueueSize: number
   /** `--active-provider <id>` */
   activeProvider: string
+  /** `--manual` */
+  manualApproval: boolean
+  /** `--approval-timeout <seconds>` */
+  manualApprovalTimeoutSeconds: number
 }
 
 export type SettingSource = 'flag' | 'env' | 'file' | 'stored' | 'default'
@@ -162,6 +166,8 @@ function settingsFromFlags(flags: Partial<CliFlags>): Partial<Record<SettingName
     rateLimitWait: flags.rateLimitWait,
     rateLimitQueueSize: flags.rateLimitQueueSize,
     activeProvider: flags.activeProvider,
+    manualApproval: flags.manualApproval,
+    manualApprovalTimeoutSeconds: flags.manualApprovalTimeoutSeconds,
   }
 }
 

@@ -9,6 +9,7 @@ import type { GatewayEnv } from './gateway-env'
 import { apiKeyAuth } from './middleware/api-key-auth'
 import { hostGuard } from './middleware/host-guard'
 import { localCors } from './middleware/local-cors'
+import { manualApproval } from './middleware/manual-approval'
 import { rateLimit } from './middleware/rate-limit'
 import { requestLog } from './middleware/request-log'
 import { ADMIN_EVENTS_PATH, adminHttpRoutes } from './routes/admin-http-routes'
@@ -18,6 +19,7 @@ import { healthRoutes } from './routes/health-routes'
 import { modelsRoutes } from './routes/models-routes'
 import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
 import type { Settings } from '../config/gateway-config-schema'
+import type { ApprovalQueue } from '../limits/create-approval-queue'
 import { createRateLimiter } from '../limits/create-rate-limiter'
 import { describeRateLimit } from '../limits/describe-rate-limit'
 import { anthropicMessagesRoutes } from '../ingress/anthropic-messages'
@@ -45,6 +47,8 @@ export interface HttpAppOptions {
   responses: OpenAiResponseRepository
   /** The gateway-wide /v1 rate limit; off when both limits are 0 (or this is left out). */
   rateLimit?: Pick<Settings, 'rateLimitSeconds' | 'rateLimitRpm' | 'rateLimitWait' | 'rateLimitQueueSize'>
+  /** Manual approval (`--manual`): generating /v1 requests wait for the operator's decision. */
+  approvals?: ApprovalQueue
 }
 
 /** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
@@ -95,6 +99,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
         ),
     }),
   )
+
+  // Before the rate limit: a request waiting for a human takes no slot; once approved it queues for one.
+  if (options.approvals) app.use('/v1/*', manualApproval({ queue: options.approvals, logger: options.logger, isExempt: isRateLimitExempt }))
 
   const limits = options.rateLimit
   if (limits && (limits.rateLimitSeconds > 0 || limits.rateLimitRpm > 0)) {

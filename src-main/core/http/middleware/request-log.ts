@@ -45,7 +45,8 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<Gatewa
   }
 }
 
-function clientAddress(c: Parameters<MiddlewareHandler<GatewayEnv>>[0]): string | null {
+/** The socket peer address (forwarded-for headers are not trusted); null without a socket (app.request() in tests). */
+export function clientAddress(c: Parameters<MiddlewareHandler<GatewayEnv>>[0]): string | null {
   try {
     return getConnInfo(c).remote.address ?? null
   } catch {

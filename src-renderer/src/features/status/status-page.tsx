@@ -7,6 +7,7 @@ import { useNow } from '@/lib/use-now'
 import { cn } from '@/lib/utils'
 import { ConnectionBadge } from './connection-badge'
 import { describeHost, describeMode, describeSecretStore, formatHostPort, formatStartedAt } from './describe-status'
+import { ApprovalsCard } from '@/features/approvals/approvals-card'
 import { LogLevelCard } from '@/features/logging/log-level-card'
 import { EndpointCard } from './endpoint-card'
 import { StatCard } from './stat-card'
@@ -60,6 +61,8 @@ export function StatusPage() {
       </header>
 
       {error && <StatusError error={error} hasStatus={status !== null} />}
+
+      <ApprovalsCard />
 
       <EndpointCard endpoint={status?.endpoint ?? null} stale={stale} />
 

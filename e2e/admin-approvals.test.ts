@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startOpenAiChatMock, type OpenAiChatMock } from '../src-main/core/test-support/mock-upstreams/openai-chat-mock'
+import { rawRequest } from '../src-main/core/test-support/raw-request'
+import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
+
+// Manual approval from the admin UI in Chromium: a request held by --manual shows up on the status page,
+// the operator approves one and denies another, and the clients get their answers.
+
+const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer')
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const skipReason = !existsSync(chromiumPath) ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` : undefined
+
+describe.skipIf(skipReason !== undefined)(`admin UI manual approval${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let upstream: OpenAiChatMock
+  let gateway: TestHost
+  let browser: Browser
+
+  beforeAll(async () => {
+    expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
+    mkdirSync(join(import.meta.dirname, '..', 'test-results'), { recursive: true })
+    upstream = await startOpenAiChatMock({ apiKey: 'sk-up' })
+    gateway = await startTestHost({
+      rendererDir,
+      flags: { manualApproval: true, manualApprovalTimeoutSeconds: 30 },
+      config: { providers: [{ id: 'up', type: 'openai-compatible', baseUrl: upstream.url, apiKey: 'sk-up', models: ['gpt-4o'] }] },
+    })
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await gateway?.close()
+    await upstream?.close()
+  })
+
+  const chat = (userAgent: string) =>
+    rawRequest(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gateway.apiKey}`, 'content-type': 'application/json', 'user-agent': userAgent },
+      body: JSON.stringify({ model: 'up:gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    })
+
+  test('waiting requests appear on the status page; Approve and Deny answer them', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    try {
+      await page.goto(`${gateway.url}/admin/`)
+      await page.evaluate((key) => localStorage.setItem('omnillm.apiKey', key), gateway.apiKey)
+      await page.reload()
+      await page.getByTestId('approvals-empty').waitFor()
+
+      const approved = chat('first-client/1')
+      const row = page.getByTestId('approval-row')
+      await row.waitFor()
+      expect(await row.textContent()).toContain('first-client/1')
+      expect(await row.textContent()).toContain('up:gpt-4o')
+      await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'admin-approvals.png'), fullPage: true })
+      await page.getByTestId('approval-approve').click()
+      expect((await approved).status).toBe(200)
+
+      const denied = chat('second-client/1')
+      await expect.poll(async () => (await page.getByTestId('approval-row').count()) === 1 && (await row.textContent())?.includes('second-client/1')).toBe(true)
+      await page.getByTestId('approval-deny').click()
+      expect((await denied).status).toBe(403)
+      await page.getByTestId('approvals-empty').waitFor()
+    } finally {
+      await context.close()
+    }
+  })
+})
