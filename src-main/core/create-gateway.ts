@@ -115,6 +115,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     pipeline,
     responses,
     rateLimit: deps.settings,
+    circuitBreaker: deps.settings,
     approvals,
   })
 

@@ -36,6 +36,10 @@ export const settingsSchema = z
     manualApproval: z.boolean().default(false),
     /** A request nobody decides on within this many seconds is denied. */
     manualApprovalTimeoutSeconds: z.number().positive().default(300),
+    /** Consecutive retryable failures that take an instance out of failover rotation (its circuit opens). */
+    circuitBreakerThreshold: z.number().int().min(1).default(3),
+    /** Seconds an open circuit stays open before one probe request is let through. */
+    circuitBreakerCoolingSeconds: z.number().positive().default(30),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -142,4 +146,6 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   activeProvider: 'OMNILLM_ACTIVE_PROVIDER',
   manualApproval: 'OMNILLM_MANUAL',
   manualApprovalTimeoutSeconds: 'OMNILLM_APPROVAL_TIMEOUT',
+  circuitBreakerThreshold: 'OMNILLM_CIRCUIT_BREAKER_THRESHOLD',
+  circuitBreakerCoolingSeconds: 'OMNILLM_CIRCUIT_BREAKER_COOLING',
 }

@@ -47,6 +47,8 @@ export interface HttpAppOptions {
   responses: OpenAiResponseRepository
   /** The gateway-wide /v1 rate limit; off when both limits are 0 (or this is left out). */
   rateLimit?: Pick<Settings, 'rateLimitSeconds' | 'rateLimitRpm' | 'rateLimitWait' | 'rateLimitQueueSize'>
+  /** The circuit breaker's settings; defaults: 3 failures, 30 s. */
+  circuitBreaker?: Pick<Settings, 'circuitBreakerThreshold' | 'circuitBreakerCoolingSeconds'>
   /** Manual approval (`--manual`): generating /v1 requests wait for the operator's decision. */
   approvals?: ApprovalQueue
 }
@@ -118,7 +120,11 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
   app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
   app.route('/', adminStaticRoutes(options.rendererDir))
-  const breaker = createCircuitBreaker({ logger: options.logger })
+  const breaker = createCircuitBreaker({
+    logger: options.logger,
+    failureThreshold: options.circuitBreaker?.circuitBreakerThreshold,
+    coolingMs: options.circuitBreaker && options.circuitBreaker.circuitBreakerCoolingSeconds * 1000,
+  })
   const generation = { resolve: options.pipeline.resolve, logger: options.logger, breaker, affinity: createSessionAffinity({ breaker }) }
   app.route('/', openAiChatRoutes(generation))
   app.route('/', anthropicMessagesRoutes(generation))

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import { UpstreamError } from '../errors/upstream-error'
+import { parseRetryAfter } from './parse-retry-after'
 
 export type CircuitState = 'closed' | 'open' | 'half-open'
 
@@ -15,7 +16,7 @@ export interface CircuitBreakerOptions {
 
 /** Per-instance health for failover; see createCircuitBreaker. */
 export interface CircuitBreaker {
-  /** False while the instance's circuit is open, or half-open with its probe already under way. */
+  /** False while the instance's circuit is open, or half-open with its probe already under way, or it is resting (Retry-After). */
   isAvailable(instanceId: string): boolean
   /** Call right before trying the instance: an open circuit whose cooling period is over turns half-open, and this attempt is its probe. */
   beginAttempt(instanceId: string): void
@@ -29,6 +30,8 @@ interface Circuit {
   state: CircuitState
   consecutiveFailures: number
   openedAt: number
+  /** Until when (ms) the upstream asked not to be called again (`Retry-After` on a retryable failure). */
+  restUntil: number
 }
 
 /**
@@ -36,6 +39,8 @@ interface Circuit {
  * circuit is OPEN for `coolingMs` (failover skips the instance); then the next attempt is let through as a
  * probe (HALF-OPEN, one at a time); its success closes the circuit, its failure opens it again for another
  * cooling period. Every state change is logged with the instance, the new state and the reason.
+ * Apart from the circuit, a retryable failure carrying `Retry-After` (a 429 or 503 that says when to come
+ * back) rests the instance until then: it is not available, so failover tries every other candidate first.
  */
 export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
   const failureThreshold = options.failureThreshold ?? 3
@@ -45,7 +50,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
 
   const circuitOf = (instanceId: string): Circuit => {
     let circuit = circuits.get(instanceId)
-    if (!circuit) circuits.set(instanceId, (circuit = { state: 'closed', consecutiveFailures: 0, openedAt: 0 }))
+    if (!circuit) circuits.set(instanceId, (circuit = { state: 'closed', consecutiveFailures: 0, openedAt: 0, restUntil: 0 }))
     return circuit
   }
   const change = (instanceId: string, circuit: Circuit, state: CircuitState, reason: string): void => {
@@ -59,7 +64,9 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
   return {
     isAvailable(instanceId) {
       const circuit = circuits.get(instanceId)
-      if (!circuit || circuit.state === 'closed') return true
+      if (!circuit) return true
+      if (circuit.restUntil > now()) return false
+      if (circuit.state === 'closed') return true
       return circuit.state === 'open' && cooled(circuit)
     },
     beginAttempt(instanceId) {
@@ -84,6 +91,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
         return
       }
       circuit.consecutiveFailures++
+      const restMs = parseRetryAfter(error.headers['retry-after'], now())
+      if (restMs !== undefined) {
+        circuit.restUntil = now() + restMs
+        options.logger.info({ instanceId, retryAfterMs: restMs }, `instance "${instanceId}" asked to wait ${Math.ceil(restMs / 1000)} s (Retry-After); not calling it until then`)
+      }
       // Tried anyway while open (every other candidate failed too): still open, cooling from now, no new log line.
       if (circuit.state === 'open') circuit.openedAt = now()
       else if (circuit.state === 'half-open') change(instanceId, circuit, 'open', `the probe failed: ${reason}`)

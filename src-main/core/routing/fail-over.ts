@@ -7,7 +7,8 @@ import type { CircuitBreaker } from './create-circuit-breaker'
  * failed before anything reached the client) moves on to the next candidate only when the error is
  * retryable (`UpstreamError.retryable`: connection errors, 408, 409, 429, 5xx) and the client is still
  * there; anything else, or the last candidate's failure, is thrown as it is. Every failure is logged.
- * With a circuit breaker, candidates on unavailable (open) instances go to the end of the list — tried only
+ * With a circuit breaker, candidates on unavailable instances (circuit open, or resting after a Retry-After)
+ * go to the end of the list — tried only
  * when the others fail, so no request is refused just because every circuit is open — and every outcome
  * (success, or failure before the first byte) is recorded; a client that hung up records nothing.
  */
