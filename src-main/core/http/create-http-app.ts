@@ -130,7 +130,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', anthropicMessagesRoutes(generation))
   app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))
   app.route('/', modelsRoutes(options.pipeline.catalogue, options.pipeline.virtualModelIds))
-  app.route('/', embeddingsRoutes(options.pipeline.resolve))
+  app.route('/', embeddingsRoutes({ resolve: options.pipeline.resolve, logger: options.logger, breaker }))
 
   app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
   app.onError((error, c) => {

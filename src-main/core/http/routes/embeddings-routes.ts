@@ -1,7 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { invalidRequest } from '../../errors/gateway-error'
+import type { Logger } from 'pino'
 import type { ResolvedRoute } from '../../pipeline/resolve-route'
+import type { CircuitBreaker } from '../../routing/create-circuit-breaker'
+import { failOver } from '../../routing/fail-over'
 import type { GatewayEnv } from '../gateway-env'
 import { lowerCaseHeaders } from '../handle-generation'
 import { readJsonBody } from '../read-json-body'
@@ -14,8 +17,17 @@ const embeddingsRequestSchema = z.object({
   user: z.string().optional(),
 })
 
-/** `POST /v1/embeddings` in OpenAI's shape, served by any provider that offers embeddings. */
-export function embeddingsRoutes(resolve: (model: string) => Promise<ResolvedRoute>): Hono<GatewayEnv> {
+export interface EmbeddingsRouteDeps {
+  resolve(model: string): Promise<ResolvedRoute>
+  logger: Logger
+  breaker?: CircuitBreaker
+}
+
+/**
+ * `POST /v1/embeddings` in OpenAI's shape, served by any provider that offers embeddings. A virtual model
+ * fails over like generation does: retryable failures move on to the next candidate that embeds.
+ */
+export function embeddingsRoutes(deps: EmbeddingsRouteDeps): Hono<GatewayEnv> {
   const routes = new Hono<GatewayEnv>()
   routes.post('/v1/embeddings', async (c) => {
     const parsed = embeddingsRequestSchema.safeParse(await readJsonBody(c))
@@ -25,13 +37,24 @@ export function embeddingsRoutes(resolve: (model: string) => Promise<ResolvedRou
     }
     const body = parsed.data
     c.set('model', body.model)
-    const route = await resolve(body.model)
-    if (!route.provider.embed) throw invalidRequest(`The provider "${route.provider.id}" does not offer embeddings.`, 'embeddings_not_supported')
+    const route = await deps.resolve(body.model)
+    const candidates = route.candidates.filter((candidate) => candidate.provider.embed)
+    if (candidates.length === 0) throw invalidRequest(`The provider "${route.provider.id}" does not offer embeddings.`, 'embeddings_not_supported')
     const input = typeof body.input === 'string' ? [body.input] : body.input.length > 0 && typeof body.input[0] === 'number' ? [body.input as number[]] : (body.input as string[] | number[][])
-    const result = await route.provider.embed(
-      { model: route.upstreamModel, input, dimensions: body.dimensions, encodingFormat: body.encoding_format, user: body.user },
-      { signal: c.req.raw.signal, clientHeaders: lowerCaseHeaders(c), requestId: c.get('requestId') },
-    )
+    const requestId = c.get('requestId')
+    const options = { signal: c.req.raw.signal, clientHeaders: lowerCaseHeaders(c), requestId }
+    const result = await failOver({
+      candidates,
+      logger: deps.logger,
+      requestId,
+      signal: c.req.raw.signal,
+      breaker: deps.breaker,
+      attempt: (candidate) => {
+        c.header('x-omnillm-provider', candidate.provider.id)
+        c.header('x-omnillm-model', candidate.upstreamModel)
+        return candidate.provider.embed!({ model: candidate.upstreamModel, input, dimensions: body.dimensions, encodingFormat: body.encoding_format, user: body.user }, options)
+      },
+    })
     return c.json({
       object: 'list',
       data: result.embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
