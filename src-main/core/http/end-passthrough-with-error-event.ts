@@ -3,8 +3,17 @@ import { GatewayError } from '../errors/gateway-error'
 import type { StreamSerializer } from '../ingress/stream-serializer'
 
 /**
+ * How a forwarded stream says it is over, in every dialect that is passed through: OpenAI chat's `[DONE]`
+ * or a finish reason, Anthropic's `message_stop`, a Responses terminal event, or an error event.
+ */
+const endOfStream = /data: ?\[DONE\]|"finish_reason":\s*"|event: ?message_stop|"type":\s*"message_stop"|"type":\s*"response\.(?:completed|failed|incomplete)"|event: ?error|"error":\s*\{/
+/** The last event of a stream fits in this much of its end. */
+const tailLength = 8192
+
+/**
  * A forwarded (passthrough) SSE body, byte for byte; when it breaks off after the first byte (a reset, the
- * instance's idle timeout) it ends with the client dialect's error event instead of a cut connection.
+ * instance's idle timeout), or ends cleanly before its dialect's last event, it ends with the client
+ * dialect's error event instead of a cut connection or a stream that only looks complete.
  * A client that hung up gets nothing more.
  */
 export function endPassthroughWithErrorEvent(options: {
@@ -15,20 +24,30 @@ export function endPassthroughWithErrorEvent(options: {
   requestId: string
 }): ReadableStream<Uint8Array> {
   const reader = options.body.getReader()
+  const decoder = new TextDecoder()
+  let tail = ''
+  const endWithError = (controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError) => {
+    controller.enqueue(new TextEncoder().encode(options.serializer.error(failure)))
+    controller.close()
+  }
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { done, value } = await reader.read()
-        if (done) controller.close()
-        else controller.enqueue(value)
+        if (!done) {
+          tail = (tail + decoder.decode(value, { stream: true })).slice(-tailLength)
+          return controller.enqueue(value)
+        }
+        if (endOfStream.test(tail)) return controller.close()
+        options.logger.warn({ requestId: options.requestId }, 'upstream stream ended without a finish')
+        endWithError(controller, new GatewayError({ status: 502, type: 'upstream', code: 'stream_truncated', message: 'The upstream stream ended before it finished.' }))
       } catch (error) {
         if (options.signal.aborted) return controller.error(error)
         options.logger.warn({ requestId: options.requestId, err: error }, 'upstream stream failed after the first byte')
         const failure = GatewayError.isInstance(error)
           ? error
           : new GatewayError({ status: 502, type: 'upstream', code: 'stream_error', message: 'The upstream stream broke off.', cause: error })
-        controller.enqueue(new TextEncoder().encode(options.serializer.error(failure)))
-        controller.close()
+        endWithError(controller, failure)
       }
     },
     cancel: (reason) => reader.cancel(reason),

@@ -3,6 +3,7 @@ import { GatewayError } from '../../errors/gateway-error'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
 import { parseUpstreamJson } from '../http/parse-upstream-json'
 import { readUpstreamText } from '../http/read-upstream-text'
+import { readPassthroughBody } from '../http/read-passthrough-body'
 import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { PassthroughRequest, Provider, ProviderCallOptions, ProviderContext } from '../provider-definition'
 import { anthropicMessageResponseSchema, anthropicStreamEventSchema, anthropicTokenCountSchema } from './anthropic-messages-api'
@@ -83,7 +84,8 @@ export function createAnthropicProvider(context: ProviderContext): Provider {
       const path = passthroughPaths[request.operation]
       if (!path) throw new GatewayError({ status: 500, type: 'internal', code: 'passthrough_unsupported', message: `Provider "${instanceId}" (anthropic) cannot forward ${request.operation} requests.` })
       const response = await send(path, options, { json: request.body, accept: request.stream ? 'text/event-stream' : 'application/json' })
-      return { status: response.status, contentType: response.headers['content-type'] ?? 'application/json', body: response.body }
+      const contentType = response.headers['content-type'] ?? 'application/json'
+      return { status: response.status, contentType, body: await readPassthroughBody(instanceId, response, contentType) }
     },
   }
 }

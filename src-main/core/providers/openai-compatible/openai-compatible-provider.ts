@@ -3,6 +3,7 @@ import { GatewayError } from '../../errors/gateway-error'
 import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
 import { VERSION } from '../../version'
 import { endStreamWithErrorPart } from '../end-stream-with-error-part'
+import { readPassthroughBody } from '../http/read-passthrough-body'
 import type { UpstreamHttpClient, UpstreamResponse } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { buildOpenAiChatRequestBody } from './build-openai-chat-request-body'
@@ -116,7 +117,7 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleProviderC
       const response = await send('/chat/completions', options, { json: request.body, model, accept: request.stream ? 'text/event-stream' : 'application/json' })
       if (!isSuccess(response.status)) throw await readOpenAiUpstreamError(instanceId, response)
       const contentType = response.headers['content-type'] ?? (request.stream ? 'text/event-stream; charset=utf-8' : 'application/json')
-      return { status: response.status, contentType, body: response.body }
+      return { status: response.status, contentType, body: await readPassthroughBody(instanceId, response, contentType) }
     },
   }
 }

@@ -1,0 +1,33 @@
+import pino from 'pino'
+import { describe, expect, test } from 'vitest'
+import type { StreamSerializer } from '../ingress/stream-serializer'
+import { endPassthroughWithErrorEvent } from './end-passthrough-with-error-event'
+
+const serializer: StreamSerializer = { write: () => '', keepAlive: () => ': keep-alive\n\n', error: (error) => `event: error\ndata: ${error.code}\n\n` }
+
+async function forwarded(...pieces: string[]): Promise<string> {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece))
+      controller.close()
+    },
+  })
+  const stream = endPassthroughWithErrorEvent({ body, serializer, signal: new AbortController().signal, logger: pino({ level: 'silent' }), requestId: 'r' })
+  return new Response(stream).text()
+}
+
+describe('endPassthroughWithErrorEvent', () => {
+  test('a stream that ends with its dialect’s last event is forwarded byte for byte', async () => {
+    expect(await forwarded('data: {"choices":[]}\n\n', 'data: [DONE]\n\n')).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n')
+    expect(await forwarded('event: message_start\ndata: {}\n\n', 'event: message_stop\ndata: {"type":"message_stop"}\n\n')).not.toContain('event: error')
+    expect(await forwarded('data: {"choices":[{"delta":{},"finish_reason":"stop"}]}\n\n')).not.toContain('event: error')
+    expect(await forwarded('event: error\ndata: {"type":"error","error":{"type":"api_error","message":"x"}}\n\n')).not.toContain('stream_truncated')
+  })
+
+  // Regression (src-main/core/abuse/soak.test.ts): an Anthropic upstream whose stream ended cleanly after
+  // message_start reached the client as a stream with neither message_stop nor an error event.
+  test('a stream that ends cleanly before its last event gets the dialect’s error event', async () => {
+    expect(await forwarded('event: message_start\ndata: {"type":"message_start"}\n\n')).toBe('event: message_start\ndata: {"type":"message_start"}\n\nevent: error\ndata: stream_truncated\n\n')
+    expect(await forwarded('data: {"choices":[{"delta":{"content":"po"},"finish_reason":null}]}\n\n')).toContain('data: stream_truncated')
+  })
+})
