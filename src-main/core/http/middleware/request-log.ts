@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
@@ -19,9 +19,10 @@ export interface RequestLogOptions {
  * forwarded-for headers are not trusted.
  */
 export function requestLog(options: RequestLogOptions): MiddlewareHandler<GatewayEnv> {
+  const onWriteError = (error: unknown) => options.logger.error({ err: error }, 'cannot write the request log to the database')
   return async (c, next) => {
     const startedAt = performance.now()
-    const requestId = randomBytes(8).toString('hex')
+    const requestId = newRequestId()
     c.set('requestId', requestId)
     c.header('x-request-id', requestId)
     try {
@@ -40,9 +41,26 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<Gatewa
       }
       const quiet = options.isQuiet?.(path) ?? false
       options.logger[quiet ? 'debug' : 'info'](record, 'request')
-      if (!quiet) options.repository?.insert(record)
+      // Written with the other rows of this turn, after the response is on its way (see insertSoon).
+      if (!quiet) options.repository?.insertSoon(record, onWriteError)
     }
   }
+}
+
+// 8 random bytes per id, from a pool filled 4 KiB at a time: randomBytes(8) went to the OpenSSL RNG on every
+// request (1.7 % of the gateway's CPU in bench/). The ids are as random as before, just fetched in bulk.
+const idPool = Buffer.allocUnsafe(4096)
+let idOffset = idPool.length
+
+/** 16 hex digits, fresh for every request. */
+export function newRequestId(): string {
+  if (idOffset + 8 > idPool.length) {
+    randomFillSync(idPool)
+    idOffset = 0
+  }
+  const id = idPool.toString('hex', idOffset, idOffset + 8)
+  idOffset += 8
+  return id
 }
 
 /** The socket peer address (forwarded-for headers are not trusted); null without a socket (app.request() in tests). */
