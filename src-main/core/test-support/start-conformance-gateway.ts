@@ -35,7 +35,8 @@ export interface ConformanceGateway {
 export async function startConformanceGateway(): Promise<ConformanceGateway> {
   const started = new Map<string, StartedConformanceUpstream>()
   for (const upstream of upstreams) started.set(upstream.name, await upstream.start())
-  const gateway = await startTestHost({ config: { providers: [...started.values()].map((upstream) => upstream.provider) } })
+  const secrets = Object.assign({}, ...[...started.values()].map((upstream) => upstream.secrets ?? {})) as Record<string, string>
+  const gateway = await startTestHost({ config: { providers: [...started.values()].map((upstream) => upstream.provider) }, secrets })
   return {
     gateway,
     upstream(name) {

@@ -29,6 +29,8 @@ export async function startTestHost(
     rendererDir?: string
     /** Use these directories (created if missing) and leave them on close, so a second host can restart on them. */
     dirs?: { dataDir: string; configDir: string }
+    /** Written into the host's secret store before it starts, by full name (`provider:<id>:<name>`): a signed-in instance. */
+    secrets?: Record<string, string>
   } = {},
 ): Promise<TestHost> {
   const root = options.dirs ? undefined : mkdtempSync(join(tmpdir(), 'omnillm-host-'))
@@ -38,6 +40,8 @@ export async function startTestHost(
   mkdirSync(configDir, { recursive: true, mode: 0o700 })
   if (options.config !== undefined) writeFileSync(join(configDir, 'config.json'), JSON.stringify(options.config))
   const consoleLines: string[] = []
+  const secretStore = createMemorySecretStore()
+  for (const [name, value] of Object.entries(options.secrets ?? {})) await secretStore.set(name, value)
   try {
     const host = await startGatewayHost({
       mode: 'headless',
@@ -45,7 +49,7 @@ export async function startTestHost(
       configDir,
       flags: { port: 0, allowLocalEndpoints: true, ...options.flags },
       env: options.env ?? {},
-      secretStore: createMemorySecretStore(),
+      secretStore,
       rendererDir: options.rendererDir,
       console: { write: (text: string) => consoleLines.push(text) },
     })

@@ -14,6 +14,8 @@ export interface UpstreamRequest {
   headers?: Record<string, string>
   /** Serialised once here; the body is never re-parsed. */
   json?: unknown
+  /** Sent `application/x-www-form-urlencoded` instead (OAuth token endpoints). */
+  form?: Record<string, string>
   signal: AbortSignal
   /** No response headers this long after the request was sent → a retryable 504 (`upstream_timeout`). Default: none. */
   firstByteTimeoutMs?: number
@@ -63,6 +65,9 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
       if (request.json !== undefined) {
         body = JSON.stringify(request.json)
         headers['content-type'] ??= 'application/json'
+      } else if (request.form !== undefined) {
+        body = new URLSearchParams(request.form).toString()
+        headers['content-type'] ??= 'application/x-www-form-urlencoded'
       }
       try {
         const response = await dispatcher.request({

@@ -10,6 +10,8 @@ export interface StartedConformanceUpstream {
   /** The instance entry the gateway's config file gets (its `id` is the upstream's instanceId). */
   provider: ProviderConfig & Record<string, unknown>
   requests: RecordedUpstreamRequest[]
+  /** Secrets the gateway's store must hold before it starts (`provider:<id>:<name>` → value), e.g. an OAuth sign-in. */
+  secrets?: Record<string, string>
   close(): Promise<void>
 }
 
