@@ -6,6 +6,7 @@ import { productUserDataPath, resolveAppPaths } from './app-paths'
 import { createTrustedSenderCheck, registerIpc } from './ipc/register-ipc'
 import { reportStartupFailure } from './startup-failure'
 import { createTray, type TrayController } from './tray'
+import { connectProviderSwitcher } from './tray-provider-switcher'
 import { contentSecurityPolicy, denyPermissionRequests, hardenWebContents, installContentSecurityPolicy } from './web-security'
 import { createMainWindow, rendererPage, showMainWindow } from './windows'
 
@@ -84,6 +85,14 @@ async function start(): Promise<void> {
     { createTray: (iconPath) => new Tray(iconPath), buildMenu: (template) => Menu.buildFromTemplate(template), clipboard },
     { iconPath: paths.trayIconPath, endpoint: host.url, onOpen: () => showMainWindow(window), onQuit: () => app.quit() },
   )
+  const admin = host.gateway.admin
+  connectProviderSwitcher({
+    tray,
+    listProviders: () => admin.listProviders({}),
+    setActiveProvider: (id) => admin.setActiveProvider({ id }),
+    onActiveProviderChange: (listener) => host.gateway.activeProvider.subscribe(listener),
+    onError: (error) => host.logger.warn({ err: error }, 'tray: could not switch the active provider'),
+  })
   app.on('will-quit', () => tray?.destroy())
   host.logger.info({ endpoint: host.url, dataDir: paths.dataDir }, 'OmniLLM desktop ready')
 }

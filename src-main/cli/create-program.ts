@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { VERSION, type CliFlags } from '../core'
+import { addProviderCommands, type ProviderCommandActions } from './add-provider-commands'
 
-export interface ProgramActions {
+export interface ProgramActions extends Partial<ProviderCommandActions> {
   start(flags: Partial<CliFlags> & { secretStore?: 'keychain' | 'encrypted-file' | 'memory' }): Promise<void>
   printApiKey(flags: { apiKey?: string }): Promise<void>
 }
@@ -57,6 +58,9 @@ export function createProgram(actions: ProgramActions): Command {
     .option('--manual', 'hold every /v1 request until you approve it (in the admin UI, or here in the terminal)')
     .option('--approval-timeout <seconds>', 'deny a request nobody approved within this many seconds (default 300)', parseSeconds)
     .addOption(new Option('--secret-store <kind>', 'where provider secrets live (default: the OS keychain when available, else an encrypted file)').choices(['keychain', 'encrypted-file', 'memory']))
+    .option('--show-token', 'GET /token shows the provider token in full (default: masked)')
+    .option('-g, --github-token <token>', 'GitHub token for the github-copilot instances (none configured: adds one, id github-copilot)')
+    .addOption(new Option('-a, --account-type <type>', 'Copilot plan of the github-copilot instances').choices(['individual', 'business', 'enterprise']))
     .action(async ({ rateLimit, wait, waitQueueSize, manual, approvalTimeout, ...options }) =>
       actions.start({
         ...options,
@@ -73,6 +77,8 @@ export function createProgram(actions: ProgramActions): Command {
     .description('Print the inbound API key in full (creating it if none exists yet).')
     .option('--api-key <key>', 'print this key instead (for symmetry with start)')
     .action(async (options) => actions.printApiKey(options))
+
+  addProviderCommands(program, actions)
 
   return program
 }

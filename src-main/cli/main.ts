@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultPaths, resolveApiKey, startGatewayHost, StartupError } from '../core'
+import { defaultPaths, GatewayError, resolveApiKey, startGatewayHost, StartupError } from '../core'
+import { runAuthCommand } from './auth-command'
+import { runCheckUsageCommand } from './check-usage-command'
 import { createProgram } from './create-program'
 import { promptApprovalsInTerminal } from './terminal-approvals'
 
@@ -8,7 +10,7 @@ import { promptApprovalsInTerminal } from './terminal-approvals'
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer')
 
 function fail(error: unknown): never {
-  if (StartupError.isInstance(error)) process.stderr.write(`omnillm: ${error.message}\n`)
+  if (StartupError.isInstance(error) || GatewayError.isInstance(error)) process.stderr.write(`omnillm: ${error.message}\n`)
   else process.stderr.write(`omnillm: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   process.exit(1)
 }
@@ -41,6 +43,8 @@ const program = createProgram({
     process.on('SIGINT', shutdown)
     process.on('SIGTERM', shutdown)
   },
+  auth: (type, flags) => runAuthCommand(type, flags, { write: (text) => process.stdout.write(text) }),
+  checkUsage: (flags) => runCheckUsageCommand(flags, { write: (text) => process.stdout.write(text) }),
   async printApiKey(flags) {
     const { configDir } = defaultPaths()
     const key = await resolveApiKey({ flag: flags.apiKey, keyFile: join(configDir, 'api-key') })

@@ -9,12 +9,15 @@ import { isLoopbackHostname } from './http/middleware/host-guard'
 import { listen, type ListeningServer } from './http/serve'
 import type { GatewayLogger } from './logs/create-logger'
 import { createApprovalQueue, type ApprovalQueue } from './limits/create-approval-queue'
-import { createActiveProvider } from './pipeline/create-active-provider'
+import { createActiveProvider, type ActiveProvider } from './pipeline/create-active-provider'
 import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
+import { createUpstreamHttpClient } from './providers/http/upstream-http-client'
+import { registerSecretsWithLogger } from './secrets/register-secrets-with-logger'
+import { createSignInManager } from './sign-in/sign-in-manager'
 import type { ProviderDefinition } from './providers/provider-definition'
 import { providerDefinitions } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
-import { createOpenAiResponseRepository, createRequestLogRepository, createSettingsRepository } from './store'
+import { createDisabledModelRepository, createOpenAiResponseRepository, createRequestLogRepository, createSettingsRepository } from './store'
 import { VERSION } from './version'
 
 /** What a host (the CLI or the Electron shell) hands the core. The core reaches nothing else. */
@@ -50,6 +53,8 @@ export interface Gateway {
   readonly admin: AdminService
   /** Manual approval's queue (`--manual`); undefined when it is off. The headless host prompts from it. */
   readonly approvals: ApprovalQueue | undefined
+  /** The instance bare model names go to first; the tray's switcher subscribes to its changes. */
+  readonly activeProvider: ActiveProvider
   /** Where it listens, once started. */
   address(): GatewayAddress | undefined
   start(): Promise<GatewayAddress>
@@ -89,17 +94,23 @@ export function createGateway(deps: GatewayDeps): Gateway {
     save: (id) => settingsRepository.set('activeProvider', id),
   })
   const approvals = deps.settings.manualApproval ? createApprovalQueue({ timeoutMs: deps.settings.manualApprovalTimeoutSeconds * 1000 }) : undefined
-  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider, approvals })
+  const definitions = deps.providerDefinitions ?? providerDefinitions
+  const secrets = registerSecretsWithLogger(deps.secrets, deps.logger.registerSecret)
+  const http = createUpstreamHttpClient({ allowLocalEndpoints: deps.settings.allowLocalEndpoints })
+  const signIn = createSignInManager({ configs: providerConfigs, definitions, http, secrets, logger })
   const pipeline = createGatewayPipeline({
+    disabledModels: createDisabledModelRepository(deps.database),
     providerConfigs,
-    definitions: deps.providerDefinitions ?? providerDefinitions,
+    definitions,
     logger,
     configFile: deps.configFile,
     virtualModels: deps.virtualModels,
     allowLocalEndpoints: deps.settings.allowLocalEndpoints,
-    secrets: deps.secrets,
+    http,
+    secrets,
     activeInstanceId: activeProvider.get,
   })
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider, approvals, signIn, providers: pipeline.providers, catalogue: pipeline.catalogue })
   const responses = createOpenAiResponseRepository(deps.database)
   const app = createHttpApp({
     apiKey: deps.apiKey,
@@ -117,12 +128,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     rateLimit: deps.settings,
     circuitBreaker: deps.settings,
     approvals,
+    showToken: deps.settings.showToken,
+    activeProviderId: activeProvider.get,
   })
 
   return {
     app,
     admin,
     approvals,
+    activeProvider,
     address,
     async start() {
       if (server) return address()!
@@ -148,6 +162,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       clearInterval(pruneTimer)
       logger.info('stopping: draining in-flight requests')
       await current.close(deps.settings.shutdownTimeoutMs)
+      signIn.close()
       await pipeline.close()
       logger.info('stopped')
     },

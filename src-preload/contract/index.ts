@@ -1,14 +1,20 @@
 import type { Contract, ContractInput, ContractOutput, ContractResult } from './define-contract'
 import { approvalsDecide, approvalsList } from './approvals'
 import { gatewayGetStatus } from './gateway'
+import { modelsList, modelsSetEnabled } from './models'
 import { providersGetActive, providersList, providersSetActive } from './providers'
 import { settingsGetLogLevel, settingsSetLogLevel } from './settings'
+import { signInCancel, signInList, signInStart, signInStatus } from './sign-in'
+import { providersUsage } from './usage'
 
 export * from './approvals'
 export * from './define-contract'
 export * from './gateway'
+export * from './models'
 export * from './providers'
 export * from './settings'
+export * from './sign-in'
+export * from './usage'
 
 /**
  * THE list of admin operations. The key is the method name on `window.omnillm` and on the renderer's
@@ -23,6 +29,13 @@ export const contracts = {
   setActiveProvider: providersSetActive,
   listApprovals: approvalsList,
   decideApproval: approvalsDecide,
+  listModels: modelsList,
+  setModelEnabled: modelsSetEnabled,
+  startSignIn: signInStart,
+  getSignInStatus: signInStatus,
+  cancelSignIn: signInCancel,
+  listSignIns: signInList,
+  getProviderUsage: providersUsage,
 } as const satisfies Record<string, Contract>
 
 export type Contracts = typeof contracts

@@ -37,6 +37,8 @@ function fromFrame(url: string, parent: unknown = null): IpcInvokeEvent {
   return { senderFrame: { url, parent } }
 }
 
+const signInState = { flowId: 'f', instanceId: 'i', type: 't', status: 'cancelled' as const, startedAt: '2026-01-01T00:00:00.000Z' }
+
 const baseAdmin: AdminService = {
   getStatus: async () => status,
   getLogLevel: async () => ({ level: 'info' }),
@@ -46,6 +48,13 @@ const baseAdmin: AdminService = {
   setActiveProvider: async ({ id }) => ({ id }),
   listApprovals: async () => ({ enabled: false, timeoutSeconds: 0, pending: [] }),
   decideApproval: async () => ({ enabled: false, timeoutSeconds: 0, pending: [] }),
+  listModels: async () => [],
+  setModelEnabled: async () => [],
+  startSignIn: async () => signInState,
+  getSignInStatus: async () => signInState,
+  cancelSignIn: async () => signInState,
+  listSignIns: async () => [],
+  getProviderUsage: async () => ({}),
 }
 
 function setUp(overrides: Partial<AdminService> = {}) {

@@ -3,7 +3,12 @@ import { GatewayError } from '../errors/gateway-error'
 import type { ApprovalQueue } from '../limits/create-approval-queue'
 import type { ActiveProvider } from '../pipeline/create-active-provider'
 import type { SecretStoreKind } from '../secrets/secret-store'
+import type { Provider } from '../providers/provider-definition'
+import type { SignInManager } from '../sign-in/sign-in-manager'
+import type { ModelCatalogue } from '../pipeline/model-catalogue'
 import type { AdminService } from './admin-service'
+import { listCatalogueModels, setCatalogueModelEnabled } from './model-admin'
+import { readProviderUsage } from './read-provider-usage'
 
 export interface AdminServiceDeps {
   version: string
@@ -19,6 +24,12 @@ export interface AdminServiceDeps {
   activeProvider: ActiveProvider
   /** Manual approval's queue; undefined when the gateway runs without `--manual`. */
   approvals?: ApprovalQueue
+  /** Provider sign-ins (sign-in/sign-in-manager.ts); undefined: the sign-in channels answer `sign_in_unavailable`. */
+  signIn?: SignInManager
+  /** The running provider instances, for `providers:usage`. */
+  providers?: ReadonlyMap<string, Provider>
+  /** The model catalogue, for `models:list` and `models:set-enabled`. */
+  catalogue?: ModelCatalogue
 }
 
 export function createAdminService(deps: AdminServiceDeps): AdminService {
@@ -50,6 +61,16 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
       deps.activeProvider.set(id)
       return { id: deps.activeProvider.get() ?? '' }
     },
+    startSignIn: ({ instanceId }) => signIn(deps).start(instanceId),
+    getSignInStatus: async ({ flowId }) => signIn(deps).status(flowId),
+    cancelSignIn: async ({ flowId }) => signIn(deps).cancel(flowId),
+    listSignIns: async () => signIn(deps).list(),
+    getProviderUsage: ({ id }) => readProviderUsage(deps.providers ?? new Map(), id),
+    listModels: async (input) => (deps.catalogue ? listCatalogueModels(deps.catalogue, input) : []),
+    setModelEnabled: async (input) => {
+      if (!deps.catalogue) throw new GatewayError({ status: 404, type: 'not_found', code: 'unknown_model', message: 'No provider instance is running.' })
+      return setCatalogueModelEnabled(deps.catalogue, input)
+    },
     listApprovals: async () => approvalsState(deps.approvals),
     decideApproval: async (input) => {
       const decision = input.decision === 'always-allow' ? { decision: input.decision, minutes: input.minutes ?? 10 } : input
@@ -59,6 +80,11 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
       return approvalsState(deps.approvals)
     },
   }
+}
+
+function signIn(deps: AdminServiceDeps): SignInManager {
+  if (!deps.signIn) throw new GatewayError({ status: 501, type: 'internal', code: 'sign_in_unavailable', message: 'This gateway runs without provider sign-in.' })
+  return deps.signIn
 }
 
 function approvalsState(queue: ApprovalQueue | undefined) {

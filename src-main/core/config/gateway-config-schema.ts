@@ -40,6 +40,8 @@ export const settingsSchema = z
     circuitBreakerThreshold: z.number().int().min(1).default(3),
     /** Seconds an open circuit stays open before one probe request is let through. */
     circuitBreakerCoolingSeconds: z.number().positive().default(30),
+    /** `GET /token` shows the active instance's upstream token in full instead of masked. */
+    showToken: z.boolean().default(false),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -148,4 +150,5 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   manualApprovalTimeoutSeconds: 'OMNILLM_APPROVAL_TIMEOUT',
   circuitBreakerThreshold: 'OMNILLM_CIRCUIT_BREAKER_THRESHOLD',
   circuitBreakerCoolingSeconds: 'OMNILLM_CIRCUIT_BREAKER_COOLING',
+  showToken: 'OMNILLM_SHOW_TOKEN',
 }

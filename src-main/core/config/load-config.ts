@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { StartupError } from '../errors/startup-error'
 import { assignInstanceIds } from './assign-instance-ids'
+import { applyGithubCopilotFlags } from './apply-github-copilot-flags'
 import {
   configFileSchema,
   settingEnvironmentVariables,
@@ -33,6 +34,12 @@ export interface CliFlags {
   rateLimitQueueSize: number
   /** `--active-provider <id>` */
   activeProvider: string
+  /** `--show-token` */
+  showToken: boolean
+  /** `--github-token <token>`: the GitHub token of the github-copilot instances (apply-github-copilot-flags.ts). */
+  githubToken: string
+  /** `-a, --account-type <type>` of the github-copilot instances. */
+  accountType: string
   /** `--manual` */
   manualApproval: boolean
   /** `--approval-timeout <seconds>` */
@@ -107,7 +114,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   return {
     settings: parsed.data,
     sources,
-    providers: file?.providers ?? [],
+    providers: applyGithubCopilotFlags(file?.providers ?? [], flags),
     virtualModels: file?.virtualModels ?? [],
     configFile: file ? configFile : undefined,
     warnings,
@@ -140,6 +147,7 @@ async function readConfigFile(path: string, required: boolean, env: NodeJS.Proce
   const entries = parsed.data.providers.map((provider, index) => ({
     ...provider,
     apiKey: resolveSecretReference(provider.apiKey, env, () => `Config file ${path}: providers.${index}.apiKey`),
+    ...(typeof provider.clientSecret === 'string' ? { clientSecret: resolveSecretReference(provider.clientSecret, env, () => `Config file ${path}: providers.${index}.clientSecret`) } : {}),
   }))
   return { ...parsed.data, providers: assignInstanceIds(entries, `Config file ${path}`) }
 }
@@ -166,6 +174,7 @@ function settingsFromFlags(flags: Partial<CliFlags>): Partial<Record<SettingName
     rateLimitWait: flags.rateLimitWait,
     rateLimitQueueSize: flags.rateLimitQueueSize,
     activeProvider: flags.activeProvider,
+    showToken: flags.showToken,
     manualApproval: flags.manualApproval,
     manualApprovalTimeoutSeconds: flags.manualApprovalTimeoutSeconds,
   }

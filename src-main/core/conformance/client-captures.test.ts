@@ -22,7 +22,10 @@ afterAll(() => setup.close())
  */
 const expectedRejections: Record<string, Array<{ upstream: string; message: RegExp }>> = {
   // The recording tool signed this thinking block; an upstream only accepts signatures it issued.
-  'claude-code/08-thinking-signature-echo/0003-POST-v1_messages.json': [{ upstream: 'anthropic', message: /Invalid `signature` in `thinking` block/ }],
+  'claude-code/08-thinking-signature-echo/0003-POST-v1_messages.json': [
+    { upstream: 'anthropic', message: /Invalid `signature` in `thinking` block/ },
+    { upstream: 'github-copilot-claude', message: /Invalid `signature` in `thinking` block/ },
+  ],
   // The openai SDK's client-side `parsed` echo; passthrough keeps the body as sent, and the API rejects the field.
   'sdk-openai/01-probe/0006-POST-v1_chat_completions.json': [
     { upstream: 'openai-compatible', message: /Unknown parameter: 'messages\[1\]\.parsed'/ },

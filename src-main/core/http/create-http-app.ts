@@ -17,6 +17,7 @@ import { adminStaticRoutes } from './routes/admin-static-routes'
 import { embeddingsRoutes } from './routes/embeddings-routes'
 import { healthRoutes } from './routes/health-routes'
 import { modelsRoutes } from './routes/models-routes'
+import { usageRoutes } from './routes/usage-routes'
 import type { GatewayPipeline } from '../pipeline/create-gateway-pipeline'
 import type { Settings } from '../config/gateway-config-schema'
 import type { ApprovalQueue } from '../limits/create-approval-queue'
@@ -51,6 +52,10 @@ export interface HttpAppOptions {
   circuitBreaker?: Pick<Settings, 'circuitBreakerThreshold' | 'circuitBreakerCoolingSeconds'>
   /** Manual approval (`--manual`): generating /v1 requests wait for the operator's decision. */
   approvals?: ApprovalQueue
+  /** settings.showToken: `GET /token` shows the token unmasked. */
+  showToken?: boolean
+  /** The active provider instance (default: the first one). */
+  activeProviderId?: () => string | undefined
 }
 
 /** Routes anyone may call. Everything else needs the API key; see the auth matrix test. */
@@ -86,21 +91,26 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   if (options.loopbackOnly) app.use(hostGuard())
   app.use(localCors())
   app.use(apiKeyAuth({ apiKey: options.apiKey, isPublic: isPublicRoute, isEventStream: isEventStreamRoute }))
-  app.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: (c) =>
-        errorResponse(
-          c,
-          new GatewayError({
-            status: 413,
-            type: 'request_too_large',
-            code: 'request_too_large',
-            message: `Request body is larger than the limit of ${options.maxBodyBytes} bytes (setting maxBodyBytes).`,
-          }),
-        ),
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes,
+    onError: (c) =>
+      errorResponse(
+        c,
+        new GatewayError({
+          status: 413,
+          type: 'request_too_large',
+          code: 'request_too_large',
+          message: `Request body is larger than the limit of ${options.maxBodyBytes} bytes (setting maxBodyBytes).`,
+        }),
+      ),
+  })
+  // hono's bodyLimit reads c.req.raw.body first, which makes @hono/node-server build a full Request and a web
+  // stream for every request. A declared Content-Length (Node's parser holds the body to it) is checked here.
+  app.use((c, next) => {
+    const length = c.req.header('content-length')
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) return Number(length) > options.maxBodyBytes ? limitBody(c, next) : next()
+    return limitBody(c, next)
+  })
 
   // Before the rate limit: a request waiting for a human takes no slot; once approved it queues for one.
   if (options.approvals) app.use('/v1/*', manualApproval({ queue: options.approvals, logger: options.logger, isExempt: isRateLimitExempt }))
@@ -131,6 +141,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   app.route('/', openAiResponsesRoutes({ ...generation, responses: options.responses }))
   app.route('/', modelsRoutes(options.pipeline.catalogue, options.pipeline.virtualModelIds))
   app.route('/', embeddingsRoutes({ resolve: options.pipeline.resolve, logger: options.logger, breaker }))
+  app.route('/', usageRoutes({ providers: options.pipeline.providers, activeProviderId: options.activeProviderId ?? (() => options.pipeline.providers.keys().next().value), showToken: options.showToken ?? false }))
 
   app.notFound((c) => errorResponse(c, new GatewayError({ status: 404, type: 'not_found', code: 'unknown_route', message: `Unknown route: ${c.req.method} ${c.req.path}` })))
   app.onError((error, c) => {

@@ -7,6 +7,8 @@ export interface ActiveProvider {
   get(): string | undefined
   /** Switches at once and calls `save`; an id naming no enabled instance throws `unknown_provider`. */
   set(id: string): void
+  /** Called with the new id after every change (the tray's provider switcher follows the admin UI this way). */
+  subscribe(listener: (id: string) => void): () => void
 }
 
 /**
@@ -26,8 +28,13 @@ export function createActiveProvider(options: {
     if (enabled.includes(options.initial)) current = options.initial
     else options.logger.warn({ activeProvider: options.initial, using: current }, `activeProvider "${options.initial}" names no enabled provider instance; using ${current ? `"${current}"` : 'none'}`)
   }
+  const listeners = new Set<(id: string) => void>()
   return {
     get: () => current,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
     set(id) {
       if (!enabled.includes(id)) {
         const known = options.configs.find((config) => config.id === id)
@@ -37,6 +44,7 @@ export function createActiveProvider(options: {
       current = id
       options.save(id)
       options.logger.info({ activeProvider: id }, 'active provider changed')
+      for (const listener of listeners) listener(id)
     },
   }
 }

@@ -3,6 +3,7 @@ import type { ProviderConfig, VirtualModelConfig } from '../config/gateway-confi
 import { createUpstreamHttpClient, type UpstreamHttpClient } from '../providers/http/upstream-http-client'
 import type { Provider, ProviderDefinition } from '../providers/provider-definition'
 import { createMemorySecretStore } from '../secrets/memory-secret-store'
+import type { DisabledModelRepository } from '../store/disabled-model-repository'
 import type { SecretStore } from '../secrets/secret-store'
 import { checkVirtualModels } from '../routing/check-virtual-models'
 import { createRoundRobinTurns } from '../routing/create-round-robin-turns'
@@ -34,6 +35,8 @@ export function createGatewayPipeline(options: {
   virtualModels?: VirtualModelConfig[]
   /** Round-robin turns and the random source (tests fix them). */
   selection?: SelectionSources
+  /** Models the operator turned off (kept in SQLite); default: none, and toggles last until exit. */
+  disabledModels?: DisabledModelRepository
   /** The active instance's id (create-active-provider.ts); default: the first enabled instance. */
   activeInstanceId?: () => string | undefined
 }): GatewayPipeline {
@@ -42,7 +45,7 @@ export function createGatewayPipeline(options: {
   const list = createProviders({ configs: options.providerConfigs, definitions: options.definitions, http, logger: options.logger, configFile: options.configFile, allowLocalEndpoints, secrets: options.secrets ?? createMemorySecretStore() })
   const providers = new Map(list.map((provider) => [provider.id, provider]))
   const configuredModels = new Map(options.providerConfigs.map((config) => [config.id, config.models]))
-  const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger })
+  const catalogue = createModelCatalogue({ providers: list, configuredModels, logger: options.logger, disabledModels: options.disabledModels })
   const fallback = nonStreamingFallbackSwitches(options.providerConfigs, options.definitions)
   const virtualModelList = options.virtualModels ?? []
   checkVirtualModels(virtualModelList, options.providerConfigs, options.configFile)

@@ -47,7 +47,8 @@ export interface RouteSources {
  * 3. a virtual model id gives its upstreams in strategy order (disabled instances left out);
  * 4. an exact id served by any enabled instance, by `priority` (lower first), then config order;
  * 5. aliases for Claude Code's names (resolve-model-alias.ts), logged at debug.
- * Unknown → 404 naming close matches.
+ * Models turned off (model-catalogue.ts) match no rule: unknown → 404 naming close matches; a turned-off
+ * model asked for by `instance-id:model` → 404 `model_disabled`.
  */
 export async function resolveRoute(model: string, sources: RouteSources): Promise<ResolvedRoute> {
   const { providers, catalogue } = sources
@@ -63,16 +64,25 @@ export async function resolveRoute(model: string, sources: RouteSources): Promis
     const activeModels = prefixed ? catalogue.knownModelsOf(active) : await catalogue.modelsOf(active)
     if (activeModels.some((served) => served.id === model)) return routeFor([candidate(providers.get(active)!, model)])
   }
-  if (prefixed) return routeFor([candidate(prefixed, model.slice(colon + 1))])
+  if (prefixed) {
+    const upstreamModel = model.slice(colon + 1)
+    if (catalogue.isDisabled(prefixed.id, upstreamModel)) throw modelTurnedOff(prefixed.id, upstreamModel)
+    return routeFor([candidate(prefixed, upstreamModel)])
+  }
   const virtualModel = sources.virtualModels?.get(model)
   if (virtualModel) {
     const ordered = sources.selectCandidates?.(virtualModel) ?? virtualModel.upstreams
     const candidates = ordered.flatMap((upstream) => {
       const provider = providers.get(upstream.provider)
-      return provider ? [candidate(provider, upstream.model)] : []
+      return provider && !catalogue.isDisabled(provider.id, upstream.model) ? [candidate(provider, upstream.model)] : []
     })
     if (candidates.length > 0) return routeFor(candidates)
-    throw new GatewayError({ status: 503, type: 'overloaded', code: 'no_enabled_upstream', message: `Every upstream of the virtual model "${model}" is on a disabled provider instance.` })
+    throw new GatewayError({
+      status: 503,
+      type: 'overloaded',
+      code: 'no_enabled_upstream',
+      message: `Every upstream of the virtual model "${model}" is on a disabled provider instance or a model that was turned off.`,
+    })
   }
   const entries = await catalogue.entries()
   const servedBy = instanceOrder.find((instanceId) => entries.some((entry) => entry.instanceId === instanceId && entry.model.id === model))
@@ -90,6 +100,10 @@ export async function resolveRoute(model: string, sources: RouteSources): Promis
   const instances = [...providers.keys()]
   const prefixHint = instances.length > 0 ? ` Use "<instance>:<model>" with one of: ${instances.join(', ')}.` : ' No provider is configured.'
   throw notFound(`The model "${model}" is not served by any configured provider.${hint}${prefixHint}`, 'model_not_found')
+}
+
+function modelTurnedOff(instanceId: string, model: string): GatewayError {
+  return notFound(`The model "${model}" of provider "${instanceId}" is turned off (admin: models:set-enabled).`, 'model_disabled')
 }
 
 /** The active instance first, then the rest by priority (lower first), then config order (a stable sort). */

@@ -4,9 +4,11 @@ import type { z } from 'zod'
 import { providerConfigSchema } from '../config/gateway-config-schema'
 import { StartupError } from '../errors/startup-error'
 import { anthropicFieldsSchema } from './anthropic/anthropic-provider-config'
+import { antigravityFieldsSchema } from './antigravity/parse-antigravity-config'
 import { azureOpenAiFieldsSchema } from './azure-openai/parse-azure-openai-config'
 import { dashScopeFieldsSchema } from './dashscope/parse-dashscope-config'
 import { createUpstreamHttpClient } from './http/upstream-http-client'
+import { githubCopilotFieldsSchema } from './github-copilot/parse-github-copilot-config'
 import { kimiFieldsSchema } from './kimi/parse-kimi-config'
 import { openAiCompatibleFieldsSchema } from './openai-compatible/parse-openai-compatible-config'
 import type { ProviderDefinition, ProviderSettingField, ProviderSettingKind } from './provider-definition'
@@ -35,8 +37,10 @@ function validBaseUrl(definition: ProviderDefinition): string {
   return String(baseUrl?.default ?? baseUrl?.placeholder ?? 'https://upstream.example/v1')
 }
 
+/** Types that sign in (OAuth) take no apiKey; their other required fields (an OAuth client) are filled in. */
 function validEntry(definition: ProviderDefinition): Record<string, unknown> {
-  return { baseUrl: validBaseUrl(definition), apiKey: testApiKey }
+  const required = definition.settings.fields.filter((setting) => setting.required && setting.name !== 'baseUrl').map((setting) => [setting.name, validValues(definition, setting)[0]])
+  return { baseUrl: validBaseUrl(definition), ...(definition.signIn ? {} : { apiKey: testApiKey }), ...Object.fromEntries(required) }
 }
 
 /** Values the form could send for a field: every choice, both booleans, the default, one example per kind. */
@@ -83,10 +87,10 @@ const defaultTypes: Record<ProviderSettingKind, string | undefined> = {
   json: undefined,
 }
 
-/** `apiKey`, `accessToken`, `clientSecret`, `password`; not `defaultMaxTokens` (a count, not a token). */
+/** `apiKey`, `accessToken`, `clientSecret`, `password`; not `defaultMaxTokens` (a count, not a token), nor `tokenUrl` (an endpoint). */
 function looksLikeCredential(name: string): boolean {
   const words = name.split(/(?=[A-Z])|[-_]/).map((word) => word.toLowerCase())
-  return words.some((word) => ['key', 'token', 'secret', 'password', 'credential', 'credentials'].includes(word))
+  return !words.includes('url') && words.some((word) => ['key', 'token', 'secret', 'password', 'credential', 'credentials'].includes(word))
 }
 
 /**
@@ -100,6 +104,8 @@ const ownFieldSchemas: Record<string, z.ZodObject | undefined> = {
   kimi: kimiFieldsSchema,
   anthropic: anthropicFieldsSchema,
   gemini: undefined,
+  'github-copilot': githubCopilotFieldsSchema,
+  antigravity: antigravityFieldsSchema,
 }
 
 /** Types whose parser ignores fields it does not know (a typo silently falls back to a default). Keep honest: see the test. */
@@ -122,7 +128,7 @@ describe.each(definitions)('%s settings', (_type, definition) => {
       expect(setting.label.trim(), setting.name).not.toBe('')
       expect(setting.description.trim(), setting.name).not.toBe('')
     }
-    expect(definition.settings.fields.map((setting) => setting.name)).toEqual(expect.arrayContaining(['baseUrl', 'apiKey', 'models', 'nonStreamingFallback']))
+    expect(definition.settings.fields.map((setting) => setting.name)).toEqual(expect.arrayContaining(['baseUrl', ...(definition.signIn ? [] : ['apiKey']), 'models', 'nonStreamingFallback']))
   })
 
   test('field names are unique', () => {
@@ -154,7 +160,7 @@ describe.each(definitions)('%s settings', (_type, definition) => {
 
   test('every credential-looking field is a secret', () => {
     const credentials = definition.settings.fields.filter((setting) => looksLikeCredential(setting.name))
-    expect(credentials.map((setting) => setting.name)).toContain('apiKey')
+    if (!definition.signIn) expect(credentials.map((setting) => setting.name)).toContain('apiKey')
     for (const setting of credentials) expect(setting.kind, setting.name).toBe('secret')
   })
 

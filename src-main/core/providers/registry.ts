@@ -1,7 +1,9 @@
 import { anthropicProviderDefinition } from './anthropic'
+import { antigravityProviderDefinition } from './antigravity'
 import { azureOpenAiProviderDefinition } from './azure-openai'
 import { dashScopeProviderDefinition } from './dashscope'
 import { geminiProviderDefinition } from './gemini'
+import { githubCopilotProviderDefinition } from './github-copilot'
 import { kimiProviderDefinition } from './kimi'
 import { openAiCompatibleProviderDefinition } from './openai-compatible'
 import type { ProviderDefinition } from './provider-definition'
@@ -14,4 +16,6 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
   dashScopeProviderDefinition,
   geminiProviderDefinition,
   kimiProviderDefinition,
+  githubCopilotProviderDefinition,
+  antigravityProviderDefinition,
 ]

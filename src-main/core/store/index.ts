@@ -1,6 +1,8 @@
 export { applyMigrations, assertSchemaNotNewer } from './apply-migrations'
 export type { Database } from './database'
 export type { Migration } from './migration'
+export { createDisabledModelRepository } from './disabled-model-repository'
+export type { DisabledModelRepository } from './disabled-model-repository'
 export { migrations } from './migrations'
 export { openDatabase } from './open-database'
 export { createOpenAiResponseRepository } from './openai-response-repository'

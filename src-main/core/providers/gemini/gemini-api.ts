@@ -63,6 +63,7 @@ export const geminiModelListSchema = z.object({
       z.object({
         name: z.string(),
         inputTokenLimit: z.number().nullish(),
+        version: z.string().nullish(),
         supportedGenerationMethods: z.array(z.string()).nullish(),
       }),
     )

@@ -20,7 +20,7 @@ export async function listGeminiModels(instanceId: string, get: (pathAndQuery: s
     const list = parseUpstreamJson(instanceId, await readUpstreamText(response), geminiModelListSchema, 'model list', 'Gemini')
     for (const model of list.models ?? []) {
       if (!model.supportedGenerationMethods?.includes('generateContent')) continue
-      models.push({ id: model.name.replace(/^models\//, ''), ownedBy: 'google', ...(model.inputTokenLimit ? { contextWindow: model.inputTokenLimit } : {}) })
+      models.push({ id: model.name.replace(/^models\//, ''), ownedBy: 'google', ...(model.inputTokenLimit ? { contextWindow: model.inputTokenLimit } : {}), ...(model.version ? { version: model.version } : {}) })
     }
     if (!list.nextPageToken || list.nextPageToken === pageToken) break
     pageToken = list.nextPageToken
