@@ -1,4 +1,3 @@
-/* global process, Buffer, URL */
 // The floor of one Node hop: node:http in, undici out (keep-alive pool), the body passed through as bytes.
 // What every gateway pays no matter what it does; run as a child process by run.mjs with the upstream URL.
 import { createServer } from 'node:http'

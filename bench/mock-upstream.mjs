@@ -1,4 +1,3 @@
-/* global process, Buffer, setImmediate */
 // A fast OpenAI Chat Completions upstream for the benchmark (run as a child process by run.mjs).
 // POST /v1/chat/completions answers one fixed completion, or — when the body asks for `"stream":true` —
 // a 50-chunk SSE stream (role chunk, 48 one-token content chunks, finish chunk), a usage chunk and [DONE].

@@ -1,4 +1,3 @@
-/* global process, console */
 // Aggregates a V8 .cpuprofile (node --cpu-prof) by self time: per function and per origin
 // (gateway bundle, node_modules/<package>, node: internals, GC, idle).
 //

@@ -1,4 +1,3 @@
-/* global process, Buffer, console, setTimeout, clearTimeout, setInterval, clearInterval, performance */
 // OmniLLM gateway benchmark. `npm run bench` builds the gateway and runs this; see bench/README.md.
 //
 //   node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli FILE] [--gateway-node-args ARGS]
