@@ -18,9 +18,9 @@ describe('tray provider switcher', () => {
   it('renders one radio item per instance, the active one checked and named in the label', () => {
     const section = providerSwitcherSection(
       [
-        { id: 'copilot', type: 'github-copilot', enabled: true, active: false },
-        { id: 'ollama', type: 'openai-compatible', enabled: true, active: true },
-        { id: 'old', type: 'anthropic', enabled: false, active: false },
+        { id: 'copilot', type: 'github-copilot', enabled: true, active: false, signIn: false, usage: false },
+        { id: 'ollama', type: 'openai-compatible', enabled: true, active: true, signIn: false, usage: false },
+        { id: 'old', type: 'anthropic', enabled: false, active: false, signIn: false, usage: false },
       ],
       vi.fn(),
     )

@@ -110,7 +110,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     secrets,
     activeInstanceId: activeProvider.get,
   })
-  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider, approvals, signIn, providers: pipeline.providers, catalogue: pipeline.catalogue })
+  // A sign-in changes what the instance may list (a new account, another plan): ask it again.
+  signIn.onChange((state) => {
+    if (state.status === 'succeeded') pipeline.catalogue.invalidate()
+  })
+  const admin = createAdminService({ version, mode: deps.mode, secretStore: deps.secrets.kind, startedAt, now, address, logLevel, providerConfigs, activeProvider, approvals, signIn, providers: pipeline.providers,
+    catalogue: pipeline.catalogue,
+    signInTypes: new Set(definitions.filter((definition) => definition.signIn).map((definition) => definition.type)),
+  })
   const responses = createOpenAiResponseRepository(deps.database)
   const app = createHttpApp({
     apiKey: deps.apiKey,
@@ -130,6 +137,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     approvals,
     showToken: deps.settings.showToken,
     activeProviderId: activeProvider.get,
+    adminEvents: (send) => {
+      const stopSignIn = signIn.onChange((state) => send('sign-in', state))
+      const stopApprovals = approvals?.subscribe((event) => send('approval', event))
+      return () => {
+        stopSignIn()
+        stopApprovals?.()
+      }
+    },
   })
 
   return {

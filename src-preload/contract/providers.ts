@@ -8,6 +8,10 @@ export const providerSummarySchema = z.object({
   enabled: z.boolean(),
   /** The instance tried first for a bare model name. */
   active: z.boolean(),
+  /** The type signs in interactively (`signIn:start`): GitHub Copilot's device flow, Antigravity's browser sign-in. */
+  signIn: z.boolean(),
+  /** The type reports usage and quota (`providers:usage`). */
+  usage: z.boolean(),
 })
 export type ProviderSummary = z.infer<typeof providerSummarySchema>
 

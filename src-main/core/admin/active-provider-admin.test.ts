@@ -50,9 +50,9 @@ describe('the admin contract', () => {
     expect(answer).toEqual({
       ok: true,
       value: [
-        { id: 'first', type: 'openai-compatible', enabled: true, active: true },
-        { id: 'second', type: 'openai-compatible', enabled: true, active: false },
-        { id: 'off', type: 'openai-compatible', enabled: false, active: false },
+        { id: 'first', type: 'openai-compatible', enabled: true, active: true, signIn: false, usage: false },
+        { id: 'second', type: 'openai-compatible', enabled: true, active: false, signIn: false, usage: false },
+        { id: 'off', type: 'openai-compatible', enabled: false, active: false, signIn: false, usage: false },
       ],
     })
     expect(JSON.stringify(answer)).not.toContain('sk-never')

@@ -28,6 +28,8 @@ export interface AdminServiceDeps {
   signIn?: SignInManager
   /** The running provider instances, for `providers:usage`. */
   providers?: ReadonlyMap<string, Provider>
+  /** Provider types with an interactive sign-in (ProviderDefinition.signIn). */
+  signInTypes?: ReadonlySet<string>
   /** The model catalogue, for `models:list` and `models:set-enabled`. */
   catalogue?: ModelCatalogue
 }
@@ -54,7 +56,14 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
     },
     listProviders: async () => {
       const active = deps.activeProvider.get()
-      return deps.providerConfigs.map((config) => ({ id: config.id, type: config.type, enabled: config.enabled, active: config.id === active }))
+      return deps.providerConfigs.map((config) => ({
+        id: config.id,
+        type: config.type,
+        enabled: config.enabled,
+        active: config.id === active,
+        signIn: deps.signInTypes?.has(config.type) ?? false,
+        usage: deps.providers?.get(config.id)?.usage !== undefined,
+      }))
     },
     getActiveProvider: async () => ({ id: deps.activeProvider.get() ?? '' }),
     setActiveProvider: async ({ id }) => {

@@ -12,7 +12,7 @@ import { localCors } from './middleware/local-cors'
 import { manualApproval } from './middleware/manual-approval'
 import { rateLimit } from './middleware/rate-limit'
 import { requestLog } from './middleware/request-log'
-import { ADMIN_EVENTS_PATH, adminHttpRoutes } from './routes/admin-http-routes'
+import { ADMIN_EVENTS_PATH, adminHttpRoutes, type AdminHttpOptions } from './routes/admin-http-routes'
 import { adminStaticRoutes } from './routes/admin-static-routes'
 import { embeddingsRoutes } from './routes/embeddings-routes'
 import { healthRoutes } from './routes/health-routes'
@@ -50,6 +50,8 @@ export interface HttpAppOptions {
   rateLimit?: Pick<Settings, 'rateLimitSeconds' | 'rateLimitRpm' | 'rateLimitWait' | 'rateLimitQueueSize'>
   /** The circuit breaker's settings; defaults: 3 failures, 30 s. */
   circuitBreaker?: Pick<Settings, 'circuitBreakerThreshold' | 'circuitBreakerCoolingSeconds'>
+  /** Pushes that reach the admin event stream besides the status (sign-in progress, approvals). */
+  adminEvents?: AdminHttpOptions['events']
   /** Manual approval (`--manual`): generating /v1 requests wait for the operator's decision. */
   approvals?: ApprovalQueue
   /** settings.showToken: `GET /token` shows the token unmasked. */
@@ -128,7 +130,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   }
 
   app.route('/', healthRoutes({ version: options.version, startedAt: options.startedAt, now: options.now ?? (() => new Date()) }))
-  app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError }))
+  app.route('/', adminHttpRoutes({ admin: options.admin, statusIntervalMs: options.adminStatusIntervalMs, onInternalError, events: options.adminEvents }))
   app.route('/', adminStaticRoutes(options.rendererDir))
   const breaker = createCircuitBreaker({
     logger: options.logger,

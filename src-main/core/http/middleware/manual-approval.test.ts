@@ -108,6 +108,25 @@ describe('manual approval (--manual)', () => {
     expect((await stranger).status).toBe(403)
   })
 
+  test('the admin event stream pushes each waiting request and its outcome', async () => {
+    const events = await fetch(`${gateway.url}/api/admin/events`, { headers: { authorization: `Bearer ${gateway.apiKey}` } })
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = ''
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += (await reader.read()).value ?? ''
+    }
+    await readUntil('event: status')
+    const answer = post('/v1/chat/completions', chat(), 'evented/1')
+    await readUntil('event: approval')
+    const [pending] = await waitForPending(1)
+    expect(text).toContain(`"type":"pending"`)
+    expect(text).toContain(pending!.id as string)
+    await admin('approvals:decide', { id: pending!.id, decision: 'deny' })
+    await readUntil('"outcome":"denied"')
+    expect((await answer).status).toBe(403)
+    await reader.cancel()
+  })
+
   test('reads and token counting do not wait', async () => {
     const models = await rawRequest(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${gateway.apiKey}` } })
     expect(models.status).toBe(200)

@@ -12,6 +12,8 @@ export interface AdminHttpOptions {
   /** How often the event stream pushes a fresh status (ms). */
   statusIntervalMs?: number
   onInternalError?: (error: unknown) => void
+  /** Other pushes for the stream: called once per connected client with a `send`; returns the unsubscribe. */
+  events?: (send: (event: string, data: unknown) => void) => () => void
 }
 
 /**
@@ -41,12 +43,19 @@ export function adminHttpRoutes(options: AdminHttpOptions): Hono {
     streamSSE(c, async (stream) => {
       const interval = options.statusIntervalMs ?? 5000
       let running = true
+      // Pushes arrive between status frames; writes are chained so frames never interleave.
+      let writing = Promise.resolve()
+      const unsubscribe = options.events?.((event, data) => {
+        writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) })).catch(() => undefined)
+      })
       stream.onAbort(() => {
         running = false
+        unsubscribe?.()
       })
       while (running) {
         const status = await invokeAdmin(options.admin, 'getStatus', {}, options.onInternalError)
-        await stream.writeSSE({ event: 'status', data: JSON.stringify(status) })
+        writing = writing.then(() => stream.writeSSE({ event: 'status', data: JSON.stringify(status) }))
+        await writing
         await stream.sleep(interval)
       }
     }),
