@@ -128,7 +128,7 @@ describe.each(definitions)('%s settings', (_type, definition) => {
       expect(setting.label.trim(), setting.name).not.toBe('')
       expect(setting.description.trim(), setting.name).not.toBe('')
     }
-    expect(definition.settings.fields.map((setting) => setting.name)).toEqual(expect.arrayContaining(['baseUrl', ...(definition.signIn ? [] : ['apiKey']), 'models', 'nonStreamingFallback']))
+    expect(definition.settings.fields.map((setting) => setting.name)).toEqual(expect.arrayContaining(['baseUrl', ...(definition.signIn ? [] : ['apiKey']), 'models', 'nonStreamingFallback', 'firstByteTimeoutMs', 'idleTimeoutMs']))
   })
 
   test('field names are unique', () => {

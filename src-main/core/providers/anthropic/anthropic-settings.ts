@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultAnthropicBaseUrl, defaultAnthropicVersion } from './anthropic-provider-config'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** An `anthropic` entry's form. */
 export const anthropicSettings: ProviderSettingsDescriptor = {
@@ -49,5 +50,6 @@ export const anthropicSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

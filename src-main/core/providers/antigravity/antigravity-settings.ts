@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultCloudCodeBaseUrl, defaultGoogleAuthUrl, defaultGoogleTokenUrl } from './parse-antigravity-config'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** An `antigravity` entry's form. */
 export const antigravitySettings: ProviderSettingsDescriptor = {
@@ -58,5 +59,6 @@ export const antigravitySettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

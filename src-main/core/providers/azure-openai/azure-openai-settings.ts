@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultAzureApiVersion } from './parse-azure-openai-config'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** An `azure-openai` entry's form. */
 export const azureOpenAiSettings: ProviderSettingsDescriptor = {
@@ -59,5 +60,6 @@ export const azureOpenAiSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { dashScopeBaseUrl } from './dashscope-base-url'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** A `dashscope` entry's form. */
 export const dashScopeSettings: ProviderSettingsDescriptor = {
@@ -53,5 +54,6 @@ export const dashScopeSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: true,
     },
+    ...instanceTimeoutSettings,
   ],
 }

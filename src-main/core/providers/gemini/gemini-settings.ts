@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultGeminiBaseUrl } from './parse-gemini-provider-config'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** A `gemini` entry's form. */
 export const geminiSettings: ProviderSettingsDescriptor = {
@@ -37,5 +38,6 @@ export const geminiSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

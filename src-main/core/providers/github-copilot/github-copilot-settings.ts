@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultGithubApiUrl, defaultGithubUrl } from './copilot-constants'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** A `github-copilot` entry's form. */
 export const githubCopilotSettings: ProviderSettingsDescriptor = {
@@ -65,5 +66,6 @@ export const githubCopilotSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { kimiAnthropicBaseUrl, kimiChatBaseUrl } from './kimi-base-url'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** A `kimi` entry's form. */
 export const kimiSettings: ProviderSettingsDescriptor = {
@@ -59,5 +60,6 @@ export const kimiSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }

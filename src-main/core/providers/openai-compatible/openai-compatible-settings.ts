@@ -1,5 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultOpenAiBaseUrl } from './parse-openai-compatible-config'
+import { instanceTimeoutSettings } from '../instance-timeout-settings'
 
 /** An `openai-compatible` entry's form. The quirk switches without a default are chosen by host (api.openai.com or not). */
 export const openAiCompatibleSettings: ProviderSettingsDescriptor = {
@@ -100,5 +101,6 @@ export const openAiCompatibleSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: false,
     },
+    ...instanceTimeoutSettings,
   ],
 }
