@@ -69,6 +69,8 @@ export const providerConfigSchema = z
     id: instanceIdSchema,
     type: z.string().min(1),
     name: z.string().optional(),
+    /** A second routing prefix for the instance (`subtitle:model`), matched case-insensitively. */
+    subtitle: z.string().regex(/^[^:\s]+$/, 'a subtitle is one word without ":" (it becomes a "subtitle:model" prefix)').optional(),
     baseUrl: z.url().optional(),
     /** A literal key, or "env:VAR" to read it from the environment at start-up. */
     apiKey: z.string().min(1).optional(),

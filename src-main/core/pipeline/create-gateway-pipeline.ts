@@ -7,6 +7,7 @@ import type { DisabledModelRepository } from '../store/disabled-model-repository
 import type { SecretStore } from '../secrets/secret-store'
 import { checkVirtualModels } from '../routing/check-virtual-models'
 import { createRoundRobinTurns } from '../routing/create-round-robin-turns'
+import { indexSubtitles } from '../routing/subtitle-index'
 import { selectCandidates, type SelectionSources } from '../routing/select-candidates'
 import { createModelCatalogue } from './model-catalogue'
 import { createProviders } from './create-providers'
@@ -51,6 +52,7 @@ export function createGatewayPipeline(options: {
   checkVirtualModels(virtualModelList, options.providerConfigs, options.configFile)
   const virtualModels = new Map(virtualModelList.map((virtualModel) => [virtualModel.id, virtualModel]))
   const selection = options.selection ?? { random: Math.random, nextTurn: createRoundRobinTurns() }
+  const subtitles = indexSubtitles(options.providerConfigs, options.configFile)
   const priorities = new Map(options.providerConfigs.map((config) => [config.id, config.priority ?? 0]))
   return {
     providers,
@@ -64,6 +66,7 @@ export function createGatewayPipeline(options: {
         selectCandidates: (virtualModel) => selectCandidates(virtualModel, selection),
         activeInstanceId: options.activeInstanceId,
         priorityOf: (instanceId) => priorities.get(instanceId) ?? 0,
+        instanceForSubtitle: (prefix) => subtitles.get(prefix.toLowerCase()),
         logger: options.logger,
       }),
     virtualModelIds: [...virtualModels.keys()],

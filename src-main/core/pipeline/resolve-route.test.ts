@@ -30,7 +30,7 @@ beforeAll(async () => {
       instance('a', ['shared', 'only-a', 'Qwen/Qwen3-Coder', 'qwen3:8b', 'b:literal', 'both-ab']),
       instance('b', ['shared', 'only-b', 'pair', 'both-ab', 'both-bc'], { priority: 5 }),
       instance('c', ['shared', 'both-bc', 'both-cd', 'claude-haiku-4-5', 'claude-sonnet-4-5-20250929', 'claude-sonnet-4-6'], { priority: 1 }),
-      instance('d', ['both-cd', 'claude-sonnet-4'], { priority: 1 }),
+      instance('d', ['both-cd', 'claude-sonnet-4'], { priority: 1, subtitle: 'Work' }),
       instance('live', undefined, { priority: 9 }),
       instance('off', ['only-off'], { enabled: false }),
     ],
@@ -65,6 +65,9 @@ describe('resolution order', () => {
     ['b', 'a:anything/at:all', 'a:anything/at:all'],
     ['b', 'live:gpt-4o', 'live:gpt-4o'],
     ['live', 'a:only-a', 'a:only-a'],
+    // (2) or the instance's subtitle, in any case
+    ['a', 'work:claude-sonnet-4', 'd:claude-sonnet-4'],
+    ['a', 'WORK:anything', 'd:anything'],
     // (3) a virtual model
     ['a', 'pair', 'd:both-cd | c:both-cd'],
     // (4) any enabled instance serving it: priority (lower first), then config order
@@ -109,4 +112,13 @@ test('orderedInstances: the active one, then priority, then config order', () =>
   expect(orderedInstances(['a', 'b', 'c', 'd'], 'b', (id) => priorities[id]!)).toEqual(['b', 'a', 'c', 'd'])
   expect(orderedInstances(['a', 'b', 'c', 'd'], 'gone', (id) => priorities[id]!)).toEqual(['a', 'c', 'd', 'b'])
   expect(orderedInstances([], undefined)).toEqual([])
+})
+
+test('a subtitle that is another instance\'s id or subtitle stops start-up, naming the entry', () => {
+  const entry = (id: string, subtitle?: string) => ({ id, type: 'openai-compatible', baseUrl: 'http://127.0.0.1:1/v1', models: ['m'], priority: 0, enabled: true, ...(subtitle ? { subtitle } : {}) })
+  const create = (providerConfigs: ReturnType<typeof entry>[]) =>
+    createGatewayPipeline({ providerConfigs, definitions: providerDefinitions, logger: pino({ level: 'silent' }), allowLocalEndpoints: true, configFile: '/etc/omnillm.json' })
+  expect(() => create([entry('a', 'x'), entry('b', 'X')])).toThrow('Config file /etc/omnillm.json: providers.1.subtitle: "X" is already the id or subtitle of provider "a"')
+  expect(() => create([entry('a'), entry('b', 'A')])).toThrow('providers.1.subtitle: "A" is already the id or subtitle of provider "a"')
+  void create([entry('a', 'A')]).close() // its own id in another case is fine
 })

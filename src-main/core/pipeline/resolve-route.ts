@@ -33,6 +33,8 @@ export interface RouteSources {
   activeInstanceId?: () => string | undefined
   /** Each instance's `priority` (lower first; default 0), for bare names served by several instances. */
   priorityOf?: (instanceId: string) => number
+  /** The instance whose `subtitle` is this prefix (case-insensitive), if any. */
+  instanceForSubtitle?: (prefix: string) => string | undefined
   /** Alias mappings are logged at debug. */
   logger?: Pick<Logger, 'debug'>
 }
@@ -42,8 +44,8 @@ export interface RouteSources {
  * 1. an exact id served by the active instance (ids with `/`, like `Qwen/Qwen3-Coder`, stay whole); for a
  *    name with an instance prefix only its configured or already listed models count, so a prefixed request
  *    never waits for the active instance's listing;
- * 2. `instance-id:model` picks that instance and strips the prefix (only when the part before the first `:`
- *    is an instance id, so `qwen3:8b` stays whole);
+ * 2. `instance-id:model` (or `subtitle:model`, the instance's `subtitle` in any case) picks that instance and
+ *    strips the prefix (only when the part before the first `:` names an instance, so `qwen3:8b` stays whole);
  * 3. a virtual model id gives its upstreams in strategy order (disabled instances left out);
  * 4. an exact id served by any enabled instance, by `priority` (lower first), then config order;
  * 5. aliases for Claude Code's names (resolve-model-alias.ts), logged at debug.
@@ -58,7 +60,8 @@ export async function resolveRoute(model: string, sources: RouteSources): Promis
   const active = instanceOrder[0]
 
   const colon = model.indexOf(':')
-  const prefixed = colon > 0 ? providers.get(model.slice(0, colon)) : undefined
+  const prefix = colon > 0 ? model.slice(0, colon) : undefined
+  const prefixed = prefix === undefined ? undefined : (providers.get(prefix) ?? providers.get(sources.instanceForSubtitle?.(prefix) ?? ''))
   if (active !== undefined) {
     // A prefixed name does not wait for the active instance's model list: only what is known already counts.
     const activeModels = prefixed ? catalogue.knownModelsOf(active) : await catalogue.modelsOf(active)
