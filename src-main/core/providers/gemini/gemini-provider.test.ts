@@ -265,7 +265,7 @@ describe('countTokens, embeddings, listModels and config', () => {
     try {
       const models = await many.provider.listModels(callOptions())
       expect(models).toHaveLength(1200)
-      expect(models[0]).toEqual({ id: 'model-0', ownedBy: 'google', contextWindow: 1_048_576 })
+      expect(models[0]).toEqual({ id: 'model-0', ownedBy: 'google', contextWindow: 1_048_576, version: '001' })
       expect(many.mock.requests.map((request) => request.query.pageToken !== undefined)).toEqual([false, true])
     } finally {
       await many.close()
