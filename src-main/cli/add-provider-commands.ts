@@ -32,7 +32,7 @@ export function addProviderCommands(program: Command, actions: Partial<ProviderC
   }
   program
     .command('auth <type>')
-    .description('Sign a provider instance in (github-copilot: the GitHub device flow) and keep its token in the secret store.')
+    .description('Sign a provider instance in (github-copilot: the GitHub device flow; antigravity: Google sign-in in your browser) and keep its token in the secret store.')
     .option('--id <id>', 'the instance (default: the first instance of that type in the config file)')
     .option('-c, --config <file>', 'config file (default ~/.config/omnillm/config.json)')
     .addOption(secretStoreOption())
