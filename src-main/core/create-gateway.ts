@@ -12,6 +12,7 @@ import { createApprovalQueue, type ApprovalQueue } from './limits/create-approva
 import { createActiveProvider, type ActiveProvider } from './pipeline/create-active-provider'
 import { createGatewayPipeline } from './pipeline/create-gateway-pipeline'
 import { createUpstreamHttpClient } from './providers/http/upstream-http-client'
+import { createCachedSecretStore } from './secrets/cached-secret-store'
 import { registerSecretsWithLogger } from './secrets/register-secrets-with-logger'
 import { createSignInManager } from './sign-in/sign-in-manager'
 import type { ProviderDefinition } from './providers/provider-definition'
@@ -95,7 +96,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   })
   const approvals = deps.settings.manualApproval ? createApprovalQueue({ timeoutMs: deps.settings.manualApprovalTimeoutSeconds * 1000 }) : undefined
   const definitions = deps.providerDefinitions ?? providerDefinitions
-  const secrets = registerSecretsWithLogger(deps.secrets, deps.logger.registerSecret)
+  const secrets = registerSecretsWithLogger(createCachedSecretStore(deps.secrets), deps.logger.registerSecret)
   const http = createUpstreamHttpClient({ allowLocalEndpoints: deps.settings.allowLocalEndpoints })
   const signIn = createSignInManager({ configs: providerConfigs, definitions, http, secrets, logger })
   const pipeline = createGatewayPipeline({
