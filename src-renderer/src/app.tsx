@@ -5,11 +5,15 @@ import { OmniLlmBrandMark } from '@/components/omnillm-logo'
 import { ConnectScreen } from '@/features/connection/connect-screen'
 import { transportKind } from '@/features/connection/gateway'
 import { useConnectionStore } from '@/features/connection/use-connection-store'
+import { ModelsPage } from '@/features/models/models-page'
+import { ProvidersPage } from '@/features/providers/providers-page'
 import { StatusPage } from '@/features/status/status-page'
 import type { PageId } from '@/nav-items'
 
 const pages: Record<PageId, ComponentType> = {
   status: StatusPage,
+  providers: ProvidersPage,
+  models: ModelsPage,
 }
 
 export function App() {

@@ -1,6 +1,6 @@
-import { Activity, type LucideIcon } from 'lucide-react'
+import { Activity, Boxes, PlugZap, type LucideIcon } from 'lucide-react'
 
-export type PageId = 'status'
+export type PageId = 'status' | 'providers' | 'models'
 
 export interface NavItem {
   id: PageId
@@ -8,5 +8,9 @@ export interface NavItem {
   icon: LucideIcon
 }
 
-/** Sidebar entries, in order. Providers, Models, Usage, Logs, Playground and Tool configs join later. */
-export const navItems: readonly NavItem[] = [{ id: 'status', label: 'Status', icon: Activity }]
+/** Sidebar entries, in order. Usage, Logs, Playground and Tool configs join later. */
+export const navItems: readonly NavItem[] = [
+  { id: 'status', label: 'Status', icon: Activity },
+  { id: 'providers', label: 'Providers', icon: PlugZap },
+  { id: 'models', label: 'Models', icon: Boxes },
+]
