@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react'
 
-import { AppSidebar } from '@/components/app-sidebar'
+import { AppSidebar, CompactNav } from '@/components/app-sidebar'
 import { OmniLlmBrandMark } from '@/components/omnillm-logo'
 import { ConnectScreen } from '@/features/connection/connect-screen'
 import { transportKind } from '@/features/connection/gateway'
@@ -31,6 +31,7 @@ export function App() {
         <header className="flex h-14 shrink-0 items-center gap-2.5 border-b px-4 md:hidden">
           <OmniLlmBrandMark className="size-7" />
           <span className="text-sm font-semibold tracking-tight">OmniLLM</span>
+          <CompactNav activePage={page} onNavigate={setPage} />
         </header>
         <main className="flex-1 overflow-y-auto">
           <div className="mx-auto w-full max-w-5xl px-6 py-8 md:px-10">

@@ -79,3 +79,25 @@ function SidebarFooter() {
     </div>
   )
 }
+
+/** Below the `md` breakpoint the sidebar is hidden: the same pages as icon buttons in the top bar. */
+export function CompactNav({ activePage, onNavigate }: { activePage: PageId; onNavigate: (page: PageId) => void }) {
+  return (
+    <nav aria-label="Main" className="ml-auto flex items-center gap-1">
+      {navItems.map((item) => (
+        <Button
+          key={item.id}
+          variant={item.id === activePage ? 'secondary' : 'ghost'}
+          size="icon-sm"
+          aria-label={item.label}
+          title={item.label}
+          aria-current={item.id === activePage ? 'page' : undefined}
+          data-testid={`compact-nav-${item.id}`}
+          onClick={() => onNavigate(item.id)}
+        >
+          <item.icon />
+        </Button>
+      ))}
+    </nav>
+  )
+}
