@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, session, shell, Tray } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, session, shell, Tray } from 'electron'
 import { startGatewayHost, type GatewayHost } from '../core'
 import { claimSingleInstance, installGracefulQuit, keepRunningWithoutWindows } from './app-lifecycle'
 import { createAppPageMatcher } from './app-page'
@@ -6,6 +6,7 @@ import { productUserDataPath, resolveAppPaths } from './app-paths'
 import { createTrustedSenderCheck, registerIpc } from './ipc/register-ipc'
 import { reportStartupFailure } from './startup-failure'
 import { createTray, type TrayController } from './tray'
+import { connectApprovalsToTray } from './tray-approvals'
 import { connectProviderSwitcher } from './tray-provider-switcher'
 import { contentSecurityPolicy, denyPermissionRequests, hardenWebContents, installContentSecurityPolicy } from './web-security'
 import { createMainWindow, rendererPage, showMainWindow } from './windows'
@@ -93,6 +94,20 @@ async function start(): Promise<void> {
     onActiveProviderChange: (listener) => host.gateway.activeProvider.subscribe(listener),
     onError: (error) => host.logger.warn({ err: error }, 'tray: could not switch the active provider'),
   })
+  const approvals = host.gateway.approvals
+  if (approvals) {
+    connectApprovalsToTray({
+      tray,
+      queue: approvals,
+      onOpen: () => showMainWindow(window),
+      notify: (title, body) => {
+        if (!Notification.isSupported()) return
+        const notification = new Notification({ title, body })
+        notification.on('click', () => showMainWindow(window))
+        notification.show()
+      },
+    })
+  }
   app.on('will-quit', () => tray?.destroy())
   host.logger.info({ endpoint: host.url, dataDir: paths.dataDir }, 'OmniLLM desktop ready')
 }

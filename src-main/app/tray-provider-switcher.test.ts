@@ -50,7 +50,7 @@ describe('tray provider switcher', () => {
     const sections: MenuItemConstructorOptions[][][] = []
     const errors: unknown[] = []
     connectProviderSwitcher({
-      tray: { update: (changes) => sections.push(changes.extraSections!) },
+      tray: { setSection: (_name, items) => sections.push([items]) },
       listProviders: () => admin.listProviders({}),
       setActiveProvider: (id) => admin.setActiveProvider({ id }),
       onActiveProviderChange: (listener) => activeProvider.subscribe(listener),

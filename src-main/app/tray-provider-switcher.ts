@@ -23,7 +23,7 @@ export function providerSwitcherSection(providers: ProviderSummary[], onSelect: 
 }
 
 export interface ProviderSwitcherDeps {
-  tray: Pick<TrayController, 'update'>
+  tray: Pick<TrayController, 'setSection'>
   listProviders(): Promise<ProviderSummary[]>
   setActiveProvider(id: string): Promise<unknown>
   /** Calls back after every change of the active provider, whoever made it (tray, admin UI, HTTP). */
@@ -35,7 +35,7 @@ export interface ProviderSwitcherDeps {
 export function connectProviderSwitcher(deps: ProviderSwitcherDeps): () => void {
   const render = async () => {
     try {
-      deps.tray.update({ extraSections: [providerSwitcherSection(await deps.listProviders(), select)] })
+      deps.tray.setSection('providers', providerSwitcherSection(await deps.listProviders(), select))
     } catch (error) {
       deps.onError(error)
     }

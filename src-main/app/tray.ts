@@ -59,6 +59,8 @@ export interface TrayOptions {
 export interface TrayController {
   /** Rebuilds the menu, e.g. when the endpoint or the extra sections change. */
   update(changes: Partial<Pick<TrayMenuState, 'endpoint' | 'extraSections'>>): void
+  /** Sets one named group of items (the provider switcher, the approvals line), keeping the others. */
+  setSection(name: string, items: MenuItemConstructorOptions[]): void
   destroy(): void
 }
 
@@ -77,9 +79,15 @@ export function createTray<Menu>(deps: TrayDeps<Menu>, options: TrayOptions): Tr
   // Windows and most Linux trays: a left click opens the window; macOS shows the menu instead.
   tray.on('click', () => options.onOpen())
   render()
+  const sections = new Map<string, MenuItemConstructorOptions[]>()
   return {
     update(changes) {
       Object.assign(state, changes)
+      render()
+    },
+    setSection(name, items) {
+      sections.set(name, items)
+      state.extraSections = [...sections.values()]
       render()
     },
     destroy: () => tray.destroy(),
