@@ -3,8 +3,9 @@
 // dependency of electron-vite) and runs it in a child process; it prints one JSON line of results.
 //
 // Stages, each one a superset of the one before:
-//   decode        bytes → SSE events (TextDecoderStream + eventsource-parser), drained
-//   parse         + JSON.parse + the zod chunk schema (parseJsonEventStream)
+//   decode        bytes → SSE events (TextDecoder + eventsource-parser's parser in one TransformStream,
+//                 createSseDecoder), drained
+//   parse         + JSON.parse + the chunk fast path / zod schema (parseJsonEventStream, one TransformStream)
 //   transform     + the openai-compatible chunk → CIF part transform and endStreamWithErrorPart — i.e. the
 //                 provider's whole stream() fed by a fake upstream client
 //   translated    + the Anthropic stream serializer and TextEncoder, in the loop streamToClient runs
@@ -16,7 +17,9 @@ import { createAnthropicMessagesStreamSerializer } from '../../src-main/core/ing
 import type { UpstreamHttpClient, UpstreamResponse } from '../../src-main/core/providers/http/upstream-http-client'
 import { openAiChatChunkSchema } from '../../src-main/core/providers/openai-compatible/openai-chat-api'
 import { createOpenAiCompatibleProvider } from '../../src-main/core/providers/openai-compatible/openai-compatible-provider'
-import { decodeSse } from '../../src-main/core/sse/decode-sse'
+import { commonOpenAiChatChunk } from '../../src-main/core/providers/openai-compatible/common-openai-chat-chunk'
+import { createSseDecoder } from '../../src-main/core/sse/create-sse-decoder'
+import type { SseEvent } from '../../src-main/core/sse/decode-sse'
 import { parseJsonEventStream } from '../../src-main/core/sse/parse-json-event-stream'
 
 const CONTENT_CHUNKS = 50
@@ -88,11 +91,25 @@ async function toClientBytes(parts: ReadableStream<CifStreamPart>): Promise<numb
   }
 }
 
+/** Bytes → SSE events the way the providers' one-stream path decodes them. */
+function decodeEvents(body: ReadableStream<Uint8Array>): ReadableStream<SseEvent> {
+  let decoder: ReturnType<typeof createSseDecoder>
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, SseEvent>({
+      start(controller) {
+        decoder = createSseDecoder((event) => controller.enqueue(event))
+      },
+      transform: (bytes) => decoder.push(bytes),
+      flush: () => decoder.end(),
+    }),
+  )
+}
+
 let readyParts: CifStreamPart[] = []
 
 const stages: Record<string, () => Promise<unknown>> = {
-  decode: () => drain(decodeSse(upstreamBody())),
-  parse: () => drain(parseJsonEventStream(upstreamBody(), openAiChatChunkSchema)),
+  decode: () => drain(decodeEvents(upstreamBody())),
+  parse: () => drain(parseJsonEventStream(upstreamBody(), openAiChatChunkSchema, commonOpenAiChatChunk)),
   transform: async () => drain(await provider.stream(request, callOptions)),
   translated: async () => toClientBytes(await provider.stream(request, callOptions)),
   passthrough: () =>

@@ -1,6 +1,7 @@
 /** One SSE frame. `event` is omitted for data-only streams (OpenAI chat). Multi-line data is split per spec. */
 export function encodeSseEvent(data: string, event?: string): string {
-  const lines = data.split(/\r?\n/).map((line) => `data: ${line}`).join('\n')
+  // JSON.stringify never puts a raw line break in its output: the everyday frame skips the split.
+  const lines = data.includes('\n') ? data.split(/\r?\n/).map((line) => `data: ${line}`).join('\n') : `data: ${data}`
   return event ? `event: ${event}\n${lines}\n\n` : `${lines}\n\n`
 }
 

@@ -1,6 +1,6 @@
 import type { CifRequest } from '../../cif'
 import { GatewayError } from '../../errors/gateway-error'
-import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
+import { createJsonSsePartStream } from '../../sse/create-json-sse-part-stream'
 import { parseUpstreamJson } from '../http/parse-upstream-json'
 import { readUpstreamText } from '../http/read-upstream-text'
 import { readPassthroughBody } from '../http/read-passthrough-body'
@@ -8,7 +8,8 @@ import type { UpstreamResponse } from '../http/upstream-http-client'
 import type { PassthroughRequest, Provider, ProviderCallOptions, ProviderContext } from '../provider-definition'
 import { anthropicMessageResponseSchema, anthropicStreamEventSchema, anthropicTokenCountSchema } from './anthropic-messages-api'
 import { parseAnthropicProviderConfig } from './anthropic-provider-config'
-import { createAnthropicStreamTransform } from './anthropic-stream-transform'
+import { createAnthropicStreamTransformer } from './anthropic-stream-transform'
+import { commonAnthropicStreamEvent } from './common-anthropic-stream-event'
 import { readAnthropicUpstreamError } from './anthropic-upstream-error'
 import { anthropicBetas, buildAnthropicHeaders } from './build-anthropic-headers'
 import { buildAnthropicRequestBody } from './build-anthropic-request-body'
@@ -68,9 +69,13 @@ export function createAnthropicProvider(context: ProviderContext): Provider {
     async stream(request, options) {
       const built = build(request, options, true)
       const response = await send('/v1/messages', options, { json: built.body, accept: 'text/event-stream' })
-      return parseJsonEventStream(response.body, anthropicStreamEventSchema).pipeThrough(
-        createAnthropicStreamTransform({ instanceId, warnings: built.warnings, customToolNames: built.customToolNames, logger: context.logger }),
-      )
+      // Bytes → CIF parts in one stream; a body that breaks off errors the stream (no error part), as before.
+      return createJsonSsePartStream({
+        body: response.body,
+        schema: anthropicStreamEventSchema,
+        fastPath: commonAnthropicStreamEvent,
+        transformer: createAnthropicStreamTransformer({ instanceId, warnings: built.warnings, customToolNames: built.customToolNames, logger: context.logger }),
+      })
     },
 
     async countTokens(request, options) {

@@ -1,3 +1,4 @@
+import type { Transformer } from 'node:stream/web'
 import type { Logger } from 'pino'
 import type { CifStreamPart, CifWarning } from '../../cif'
 import { UpstreamError } from '../../errors/upstream-error'
@@ -29,6 +30,11 @@ type OpenBlock =
  * an `event: error`, an unreadable event, or a stream that stops before message_stop.
  */
 export function createAnthropicStreamTransform(options: AnthropicStreamTransformOptions): TransformStream<ParseResult<AnthropicStreamEvent>, CifStreamPart> {
+  return new TransformStream(createAnthropicStreamTransformer(options))
+}
+
+/** The transform's logic as a Transformer (synchronous), for createJsonSsePartStream to drive per network chunk. */
+export function createAnthropicStreamTransformer(options: AnthropicStreamTransformOptions): Transformer<ParseResult<AnthropicStreamEvent>, CifStreamPart> {
   const blocks = new Map<number, OpenBlock>()
   let usage: AnthropicUsage = {}
   let stopReason: string | null | undefined
@@ -40,7 +46,7 @@ export function createAnthropicStreamTransform(options: AnthropicStreamTransform
     controller.enqueue({ type: 'error', error })
   }
 
-  return new TransformStream({
+  return {
     start(controller) {
       controller.enqueue({ type: 'stream-start', warnings: options.warnings })
     },
@@ -132,7 +138,7 @@ export function createAnthropicStreamTransform(options: AnthropicStreamTransform
     flush(controller) {
       if (!ended) fail(controller, new UpstreamError({ instanceId: options.instanceId, status: 502, code: 'stream_truncated', message: 'The Anthropic upstream stream ended before message_stop.' }))
     },
-  })
+  }
 }
 
 function isNonEmptyObject(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import type { Transformer } from 'node:stream/web'
 import type { Logger } from 'pino'
 import type { CifReasoningOrigin, CifStreamPart, CifWarning } from '../../cif'
 import { UpstreamError } from '../../errors/upstream-error'
@@ -28,6 +29,11 @@ type Controller = TransformStreamDefaultController<CifStreamPart>
  * unreadable chunk, or a close without either.
  */
 export function createGeminiStreamTransform(options: GeminiStreamTransformOptions): TransformStream<ParseResult<GeminiResponse>, CifStreamPart> {
+  return new TransformStream(createGeminiStreamTransformer(options))
+}
+
+/** The transform's logic as a Transformer (synchronous), for createJsonSsePartStream to drive per network chunk. */
+export function createGeminiStreamTransformer(options: GeminiStreamTransformOptions): Transformer<ParseResult<GeminiResponse>, CifStreamPart> {
   const origin: CifReasoningOrigin = { dialect: 'gemini', instanceId: options.instanceId }
   let open: { kind: 'text' | 'reasoning'; id: string } | undefined
   let blockCount = 0
@@ -87,7 +93,7 @@ export function createGeminiStreamTransform(options: GeminiStreamTransformOption
     } else options.logger?.warn({ partKind: reading.kind }, 'a Gemini part the canonical stream cannot carry was left out')
   }
 
-  return new TransformStream({
+  return {
     start(controller) {
       controller.enqueue({ type: 'stream-start', warnings: options.warnings })
     },
@@ -122,5 +128,5 @@ export function createGeminiStreamTransform(options: GeminiStreamTransformOption
       const reason = finishReason === undefined ? { unified: 'content-filter' as const, raw: blockReason! } : mapGeminiFinishReason(finishReason, hasToolCalls)
       controller.enqueue({ type: 'finish', finishReason: reason, usage: usageFromGeminiMetadata(usage) })
     },
-  })
+  }
 }

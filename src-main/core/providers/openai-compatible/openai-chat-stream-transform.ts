@@ -1,3 +1,4 @@
+import type { Transformer } from 'node:stream/web'
 import type { CifStreamPart, CifToolKind, CifUsage, CifWarning } from '../../cif'
 import type { GatewayError } from '../../errors/gateway-error'
 import { UpstreamError } from '../../errors/upstream-error'
@@ -37,6 +38,11 @@ interface ToolCallState {
  * stream must not look like success.
  */
 export function createOpenAiChatStreamTransform(options: OpenAiChatStreamTransformOptions): TransformStream<ParseResult<OpenAiChatChunk>, CifStreamPart> {
+  return new TransformStream(createOpenAiChatStreamTransformer(options))
+}
+
+/** The transform's logic as a Transformer (synchronous), for createJsonSsePartStream to drive per network chunk. */
+export function createOpenAiChatStreamTransformer(options: OpenAiChatStreamTransformOptions): Transformer<ParseResult<OpenAiChatChunk>, CifStreamPart> {
   const generateId = options.generateId ?? generateToolCallId
   const toolCalls = new Map<number, ToolCallState>()
   let lastToolIndex = 0
@@ -133,7 +139,7 @@ export function createOpenAiChatStreamTransform(options: OpenAiChatStreamTransfo
     })
   }
 
-  return new TransformStream<ParseResult<OpenAiChatChunk>, CifStreamPart>({
+  return {
     start(controller) {
       controller.enqueue({ type: 'stream-start', warnings: options.warnings })
     },
@@ -167,5 +173,5 @@ export function createOpenAiChatStreamTransform(options: OpenAiChatStreamTransfo
       if (finishReason === undefined) return fail(controller, upstreamFailure('The upstream stream ended without a finish reason (the answer is incomplete).'))
       controller.enqueue({ type: 'finish', finishReason: mapOpenAiFinishReason(finishReason, { sawToolCalls: toolCalls.size > 0, stopReason }), usage })
     },
-  })
+  }
 }

@@ -1,17 +1,18 @@
 import type { CifRequest } from '../../cif'
 import { GatewayError } from '../../errors/gateway-error'
-import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
+import { createJsonSsePartStream } from '../../sse/create-json-sse-part-stream'
 import { VERSION } from '../../version'
-import { endStreamWithErrorPart } from '../end-stream-with-error-part'
 import { readPassthroughBody } from '../http/read-passthrough-body'
+import { streamErrorPart } from '../http/stream-error-part'
 import type { UpstreamHttpClient, UpstreamResponse } from '../http/upstream-http-client'
 import type { Provider, ProviderCallOptions } from '../provider-definition'
 import { buildOpenAiChatRequestBody } from './build-openai-chat-request-body'
 import { resultToStream } from '../../cif/result-to-stream-parts'
+import { commonOpenAiChatChunk } from './common-openai-chat-chunk'
 import { convertOpenAiChatCompletion } from './convert-openai-chat-completion'
 import { openAiChatChunkSchema, openAiChatCompletionSchema, openAiEmbeddingsResponseSchema, openAiModelListSchema } from './openai-chat-api'
 import { resolveOpenAiChatQuirks, type OpenAiChatQuirks } from './openai-chat-quirks'
-import { createOpenAiChatStreamTransform } from './openai-chat-stream-transform'
+import { createOpenAiChatStreamTransformer } from './openai-chat-stream-transform'
 import { readOpenAiJsonResponse } from './read-openai-json-response'
 import { readOpenAiUpstreamError } from './read-openai-upstream-error'
 
@@ -87,8 +88,14 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleProviderC
         const completion = await readOpenAiJsonResponse(instanceId, response, openAiChatCompletionSchema)
         return resultToStream(convertOpenAiChatCompletion(completion, conversion))
       }
-      const parts = parseJsonEventStream(response.body, openAiChatChunkSchema).pipeThrough(createOpenAiChatStreamTransform(conversion))
-      return endStreamWithErrorPart(parts, instanceId, options.signal)
+      // Bytes → CIF parts in one stream (decode, SSE, JSON, chunk transform, break-off error part).
+      return createJsonSsePartStream({
+        body: response.body,
+        schema: openAiChatChunkSchema,
+        fastPath: commonOpenAiChatChunk,
+        transformer: createOpenAiChatStreamTransformer(conversion),
+        errorPart: (error) => streamErrorPart(error, instanceId, options.signal),
+      })
     },
 
     async embed(request, options) {
