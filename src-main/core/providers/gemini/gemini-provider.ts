@@ -1,7 +1,7 @@
 import type { CifDialect, CifRequest } from '../../cif'
-import { parseJsonEventStream } from '../../sse/parse-json-event-stream'
+import { createJsonSsePartStream } from '../../sse/create-json-sse-part-stream'
 import { VERSION } from '../../version'
-import { endStreamWithErrorPart } from '../end-stream-with-error-part'
+import { streamErrorPart } from '../http/stream-error-part'
 import { parseUpstreamJson } from '../http/parse-upstream-json'
 import { readUpstreamText } from '../http/read-upstream-text'
 import type { UpstreamResponse } from '../http/upstream-http-client'
@@ -11,7 +11,7 @@ import { convertGeminiResponse } from './convert-gemini-response'
 import { embedWithGemini } from './embed-with-gemini'
 import { geminiResponseSchema, geminiTokenCountSchema } from './gemini-api'
 import { geminiModelName, geminiModelPath } from './gemini-model-path'
-import { createGeminiStreamTransform } from './gemini-stream-transform'
+import { createGeminiStreamTransformer } from './gemini-stream-transform'
 import { readGeminiUpstreamError } from './gemini-upstream-error'
 import { listGeminiModels } from './list-gemini-models'
 import { parseGeminiProviderConfig } from './parse-gemini-provider-config'
@@ -65,10 +65,13 @@ export function createGeminiProvider(context: ProviderContext): Provider {
     async stream(request, options) {
       const built = build(request)
       const response = await send(`${modelUrl(request.model, 'streamGenerateContent')}?alt=sse`, options, { json: built.body, accept: 'text/event-stream' })
-      const parts = parseJsonEventStream(response.body, geminiResponseSchema).pipeThrough(
-        createGeminiStreamTransform({ instanceId, warnings: built.warnings, customToolNames: built.customToolNames, logger: context.logger }),
-      )
-      return endStreamWithErrorPart(parts, instanceId, options.signal, 'Gemini')
+      // Bytes → CIF parts in one stream (decode, SSE, JSON, chunk transform, break-off error part).
+      return createJsonSsePartStream({
+        body: response.body,
+        schema: geminiResponseSchema,
+        transformer: createGeminiStreamTransformer({ instanceId, warnings: built.warnings, customToolNames: built.customToolNames, logger: context.logger }),
+        errorPart: (error) => streamErrorPart(error, instanceId, options.signal, 'Gemini'),
+      })
     },
 
     async countTokens(request, options) {
