@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startGatewayHost } from '../core'
+import { createSettingsRepository, openDatabase } from '../core/store'
 import { startAntigravityTestKit, type AntigravityTestKit } from '../core/providers/antigravity/start-antigravity-test-kit'
 import { runAuthCommand } from './auth-command'
 
@@ -48,5 +49,29 @@ test('auth antigravity prints the URL, completes on the redirect, and a later st
     expect(response.status, await response.clone().text()).toBe(200)
   } finally {
     await host.stop()
+  }
+})
+
+test('auth reads the settings saved through the admin UI, as start does (allowLocalEndpoints here)', async () => {
+  const dirs = mkdtempSync(join(tmpdir(), 'omnillm-auth-stored-'))
+  try {
+    const [data, config] = [join(dirs, 'data'), join(dirs, 'config')]
+    mkdirSync(config, { recursive: true })
+    mkdirSync(data, { recursive: true })
+    const { priority: _priority, enabled: _enabled, ...entry } = kit.config
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ providers: [{ ...entry, id: 'stored', models: ['mock-gemini'] }] }))
+    const database = openDatabase(join(data, 'omnillm.db'))
+    createSettingsRepository(database).set('allowLocalEndpoints', true)
+    database.close()
+
+    let output = ''
+    const signedIn = runAuthCommand('antigravity', { secretStore: 'memory' }, { write: (text: string) => (output += text), env: {}, dataDir: data, configDir: config })
+    await expect.poll(() => output.split('\n').some((line) => line.startsWith('http'))).toBe(true)
+    const consent = await fetch(output.split('\n').find((line) => line.startsWith('http'))!, { redirect: 'manual' })
+    await fetch(consent.headers.get('location')!)
+    await signedIn
+    expect(output).toContain('the token of provider "stored"')
+  } finally {
+    rmSync(dirs, { recursive: true, force: true })
   }
 })

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pino, type Logger } from 'pino'
 import { loadConfig, type LoadedConfig } from '../config/load-config'
@@ -11,6 +12,7 @@ import { createInstanceSecrets } from '../secrets/instance-secrets'
 import { providerDefinitions } from '../providers/registry'
 import { chooseSecretStore } from '../secrets/choose-secret-store'
 import type { SecretStore, SecretStoreKind } from '../secrets/secret-store'
+import { createSettingsRepository, openDatabase } from '../store'
 
 export interface OpenProviderHostOptions {
   /** `--config <file>`; else OMNILLM_CONFIG, else the default file, as `omnillm start` reads it. */
@@ -56,6 +58,7 @@ export async function openProviderHost(options: OpenProviderHostOptions = {}): P
     flags: { ...(options.configFile ? { config: options.configFile } : {}), ...options.providerFlags },
     env,
     defaultConfigFile: join(configDir, 'config.json'),
+    storedSettings: readStoredSettings(join(dataDir, 'omnillm.db')),
   })
   const definitions = options.definitions ?? providerDefinitions
   const secrets = options.secretStore ?? (await chooseSecretStore({ preferred: options.preferredSecretStore, dataDir, secretsDir: configDir, logger }))
@@ -84,5 +87,16 @@ export async function openProviderHost(options: OpenProviderHostOptions = {}): P
       return { config: entry, definition, http: withInstanceTimeouts(http, { firstByteTimeoutMs: entry.firstByteTimeoutMs, idleTimeoutMs: entry.idleTimeoutMs }) }
     },
     close: () => http.close(),
+  }
+}
+
+/** Settings saved through the admin UI (allowLocalEndpoints …), as `omnillm start` layers them; none without a database yet. */
+function readStoredSettings(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {}
+  const database = openDatabase(file)
+  try {
+    return createSettingsRepository(database).all()
+  } finally {
+    database.close()
   }
 }
