@@ -1,6 +1,7 @@
 // OmniLLM gateway benchmark. `npm run bench` builds the gateway and runs this; see bench/README.md.
 //
-//   node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli FILE] [--gateway-node-args ARGS]
+//   node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli FILE] [--cli-b FILE]
+//                      [--no-streams] [--no-micro] [--gateway-node-args ARGS]
 //
 // On loopback it starts, each in its own process: a fast mock upstream (mock-upstream.mjs), a bare
 // node:http + undici pass-through proxy (bare-proxy.mjs, the floor of one Node hop) and the real gateway
@@ -22,6 +23,10 @@ const repoDir = dirname(benchDir)
 const cliArgIndex = process.argv.indexOf('--cli')
 // --cli: another build of the gateway (an A/B of a change, built in a scratch copy of the tree).
 const cliPath = cliArgIndex === -1 ? join(repoDir, 'out/main/cli.js') : process.argv[cliArgIndex + 1]
+// --cli-b: a second build, run as its own gateway process in the same rounds (columns "B same" / "B translated"),
+// so an A/B of a change is paired per round like every other verdict.
+const cliBArgIndex = process.argv.indexOf('--cli-b')
+const cliBPath = cliBArgIndex === -1 ? undefined : process.argv[cliBArgIndex + 1]
 const profilesDir = join(benchDir, 'profiles')
 
 // ---------------------------------------------------------------- options
@@ -33,7 +38,7 @@ const value = (name) => {
   return index === -1 ? undefined : argv[index + 1]
 }
 if (flag('--help')) {
-  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--gateway-node-args "--flag …"]')
+  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--cli-b other/cli.js] [--no-streams] [--no-micro] [--gateway-node-args "--flag …"]')
   process.exit(0)
 }
 const quick = flag('--quick')
@@ -50,6 +55,8 @@ const opts = {
   streamWarmup: quick ? 20 : 60,
   coldStarts: quick ? 1 : 3,
   json: value('--json'),
+  streams: !flag('--no-streams'),
+  micro: !flag('--no-micro'),
   gatewayNodeArgs: (value('--gateway-node-args') ?? '').split(' ').filter(Boolean),
 }
 
@@ -176,7 +183,7 @@ function stopChild(child) {
 }
 
 /** Spawns the gateway; resolves at its first 200 on /v1/chat/completions, with the time that took. */
-async function startGateway(upstreamPort, { profile }) {
+async function startGateway(upstreamPort, { profile, cli = cliPath }) {
   const dir = await mkdtemp(join(tmpdir(), 'omnillm-bench-'))
   const configFile = join(dir, 'config.json')
   await writeFile(
@@ -188,7 +195,7 @@ async function startGateway(upstreamPort, { profile }) {
   )
   const port = await freePort()
   const nodeArgs = [...opts.gatewayNodeArgs, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profilesDir}`] : [])]
-  const args = [...nodeArgs, cliPath, 'start', '--port', String(port), '--api-key', API_KEY, '--config', configFile, '--allow-local-endpoints', '--log-level', 'warn', '--secret-store', 'memory']
+  const args = [...nodeArgs, cli, 'start', '--port', String(port), '--api-key', API_KEY, '--config', configFile, '--allow-local-endpoints', '--log-level', 'warn', '--secret-store', 'memory']
   const env = cleanEnv({ OMNILLM_DATA_DIR: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'share') })
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, args, { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -291,6 +298,7 @@ async function runMicro() {
 
 async function main() {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run bench\` (it builds first) or \`npx electron-vite build\``)
+  if (cliBPath && !existsSync(cliBPath)) throw new Error(`${cliBPath} (--cli-b) is missing`)
   if (Number(process.versions.node.split('.')[0]) < 22) log(`warning: Node ${process.version}; the gateway wants ≥ 22 (npm run bench uses the project's Node 24)`)
   if (cpuProf) await mkdir(profilesDir, { recursive: true })
   const profilesBefore = cpuProf ? new Set(await readdir(profilesDir)) : new Set()
@@ -300,6 +308,7 @@ async function main() {
   const results = { opts, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version }, coldStartMs: [] }
   const children = [mock.child, proxy.child]
   let gateway
+  let gatewayB
   try {
     // Cold starts: a fresh data dir each time (the database is created and migrated, as on first run).
     for (let i = 0; i < opts.coldStarts; i++) {
@@ -311,7 +320,12 @@ async function main() {
 
     gateway = await startGateway(mock.port, { profile: cpuProf })
     children.push(gateway.child)
+    if (cliBPath) {
+      gatewayB = await startGateway(mock.port, { profile: cpuProf, cli: cliBPath })
+      children.push(gatewayB.child)
+    }
     await sleep(2000)
+    if (gatewayB) results.rssIdleMbB = statusKb(gatewayB.child.pid, 'VmRSS') / 1024
     results.rssIdleMb = statusKb(gateway.child.pid, 'VmRSS') / 1024
     results.proxyRssIdleMb = statusKb(proxy.child.pid, 'VmRSS') / 1024
 
@@ -320,6 +334,12 @@ async function main() {
       { name: 'proxy', port: proxy.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: proxy.child.pid },
       { name: 'same', port: gateway.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: gateway.child.pid },
       { name: 'translated', port: gateway.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', pid: gateway.child.pid },
+      ...(gatewayB
+        ? [
+            { name: 'sameB', port: gatewayB.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: gatewayB.child.pid },
+            { name: 'translatedB', port: gatewayB.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', pid: gatewayB.child.pid },
+          ]
+        : []),
     ]
 
     // Sanity: every target answers 200 with a complete stream.
@@ -355,7 +375,7 @@ async function main() {
         }
       }
       // Streams: one at a time over a keep-alive connection, to time first byte and end exactly.
-      for (const target of order) {
+      for (const target of opts.streams ? order : []) {
         const streamAgent = new HttpAgent({ keepAlive: true, maxSockets: 1 })
         for (let i = 0; i < opts.streamWarmup; i++) await timedRequest(streamAgent, target.port, target.path, target.headers, target.streamBody)
         const ttfb = []
@@ -383,11 +403,14 @@ async function main() {
     agent.destroy()
   } finally {
     if (gateway) await gateway.stop()
+    if (gatewayB) await gatewayB.stop()
     await Promise.all(children.map(stopChild))
   }
 
-  log('micro-benchmark: SSE pipeline without HTTP')
-  results.micro = await runMicro()
+  if (opts.micro) {
+    log('micro-benchmark: SSE pipeline without HTTP')
+    results.micro = await runMicro()
+  }
 
   printTable(results)
   if (opts.json) await writeFile(opts.json, JSON.stringify(results, null, 2))
@@ -407,14 +430,23 @@ async function main() {
 
 function printTable(results) {
   const { cells, streams, micro } = results
-  const names = ['direct', 'proxy', 'same', 'translated']
+  const withB = 'sameB' in cells
+  const gws = withB ? ['same', 'translated', 'sameB', 'translatedB'] : ['same', 'translated']
+  const names = ['direct', 'proxy', ...gws]
   const rows = []
   const fmt = (v, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '—')
   const verdict = (ok) => (ok ? 'PASS' : 'MISS')
+  /** Verdicts per gateway pair (same / translated), A then B. */
+  const verdicts = (values, ok) => {
+    const pairs = []
+    for (let i = 0; i < values.length; i += 2) pairs.push(`${verdict(ok(values[i], 0))} / ${verdict(ok(values[i + 1], 1))}`)
+    return pairs.join(' ; ')
+  }
   const row = (metric, values, target = '—', result = '—') => rows.push([metric, ...values, target, result])
   const medianOf = (name, c, key) => median(cells[name][c].map((cell) => cell[key]))
   /** Per round: gateway value minus (or over) the reference's, then the median over rounds. */
   const paired = (name, ref, pick, op) => median(pick(name).map((v, i) => op(v, pick(ref)[i])))
+  const gwBlank = gws.map(() => '')
 
   for (const c of opts.concurrencies) {
     row(`c=${c} RPS`, names.map((n) => fmt(medianOf(n, c, 'rps'), 0)))
@@ -424,37 +456,42 @@ function printTable(results) {
   const at = (c, key) => (name) => cells[name][c].map((cell) => cell[key])
   const minus = (a, b) => a - b
   const ratio = (a, b) => a / b
-  const addedP50 = ['same', 'translated'].map((n) => paired(n, 'direct', at(1, 'p50'), minus))
-  row('c=1 added p50 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p50'), minus)), ...addedP50.map((v) => fmt(v))], '≤ 0.4', addedP50.map((v) => verdict(v <= 0.4)).join(' / '))
-  const addedP99 = ['same', 'translated'].map((n) => paired(n, 'direct', at(1, 'p99'), minus))
-  row('c=1 added p99 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p99'), minus)), ...addedP99.map((v) => fmt(v))], '≤ 2', addedP99.map((v) => verdict(v <= 2)).join(' / '))
-  const rpsRatio = ['same', 'translated'].map((n) => paired(n, 'proxy', at(64, 'rps'), ratio))
-  row('c=64 RPS ÷ bare proxy', ['', '100 %', ...rpsRatio.map((v) => `${fmt(v * 100, 0)} %`)], '≥ 70 % / ≥ 50 %', [verdict(rpsRatio[0] >= 0.7), verdict(rpsRatio[1] >= 0.5)].join(' / '))
+  const addedP50 = gws.map((n) => paired(n, 'direct', at(1, 'p50'), minus))
+  row('c=1 added p50 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p50'), minus)), ...addedP50.map((v) => fmt(v))], '≤ 0.4', verdicts(addedP50, (v) => v <= 0.4))
+  const addedP99 = gws.map((n) => paired(n, 'direct', at(1, 'p99'), minus))
+  row('c=1 added p99 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p99'), minus)), ...addedP99.map((v) => fmt(v))], '≤ 2', verdicts(addedP99, (v) => v <= 2))
+  const rpsRatio = gws.map((n) => paired(n, 'proxy', at(64, 'rps'), ratio))
+  row('c=64 RPS ÷ bare proxy', ['', '100 %', ...rpsRatio.map((v) => `${fmt(v * 100, 0)} %`)], '≥ 70 % / ≥ 50 %', verdicts(rpsRatio, (v, i) => v >= (i === 0 ? 0.7 : 0.5)))
   for (const c of opts.concurrencies) {
     const cpu = names.map((n) => medianOf(n, c, 'cpuMsPerReq'))
     const judged = c === 16
-    row(`CPU ms/request c=${c}`, cpu.map((v) => fmt(v)), judged ? '≤ 0.35' : '—', judged ? [cpu[2], cpu[3]].map((v) => verdict(v <= 0.35)).join(' / ') : '—')
+    row(`CPU ms/request c=${c}`, cpu.map((v) => fmt(v)), judged ? '≤ 0.35' : '—', judged ? verdicts(cpu.slice(2), (v) => v <= 0.35) : '—')
   }
-  const s = (name, key) => median(streams[name].map((r) => r[key]))
-  row('stream first byte p50 ms', names.map((n) => fmt(s(n, 'ttfbP50'))))
-  row('stream first byte p99 ms', names.map((n) => fmt(s(n, 'ttfbP99'))))
-  row('stream total p50 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP50'))))
-  row('stream total p99 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP99'))))
-  const pickStream = (key) => (name) => streams[name].map((r) => r[key])
-  const addedTtfb = ['same', 'translated'].map((n) => paired(n, 'proxy', pickStream('ttfbP50'), minus))
-  row('stream first byte added ms (gw − proxy)', ['', '', ...addedTtfb.map((v) => fmt(v))], '≤ 0.3', addedTtfb.map((v) => verdict(v <= 0.3)).join(' / '))
-  const m = micro.results
-  row('SSE µs/event, no HTTP (passthrough / translated)', ['', '', fmt(m.passthrough.usPerEvent, 2), fmt(m.translated.usPerEvent, 2)], '≤ 5 (translated)', verdict(m.translated.usPerEvent <= 5))
-  row(
-    '  stages µs/event: decode / +parse / +transform / serializer-only',
-    ['', '', '', `${fmt(m.decode.usPerEvent, 2)} / ${fmt(m.parse.usPerEvent, 2)} / ${fmt(m.transform.usPerEvent, 2)} / ${fmt(m['serializer-only'].usPerEvent, 2)}`],
-  )
-  row('RSS idle MB (after start-up)', ['', fmt(results.proxyRssIdleMb, 1), fmt(results.rssIdleMb, 1), '(same process)'], '≤ 80', verdict(results.rssIdleMb <= 80))
-  row('RSS peak under load MB', ['', fmt(results.proxyRssPeakMb, 1), fmt(results.rssPeakMb, 1), `(VmHWM ${fmt(results.rssHwmMb, 1)})`], '≤ 160', verdict(results.rssPeakMb <= 160))
-  row('RSS idle after load MB', ['', '', fmt(results.rssAfterLoadMb, 1), ''])
-  row('cold start to first 200 ms', ['', '', fmt(median(results.coldStartMs), 0), `(runs: ${results.coldStartMs.map((v) => v.toFixed(0)).join(', ')})`])
+  if (opts.streams) {
+    const s = (name, key) => median(streams[name].map((r) => r[key]))
+    row('stream first byte p50 ms', names.map((n) => fmt(s(n, 'ttfbP50'))))
+    row('stream first byte p99 ms', names.map((n) => fmt(s(n, 'ttfbP99'))))
+    row('stream total p50 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP50'))))
+    row('stream total p99 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP99'))))
+    const pickStream = (key) => (name) => streams[name].map((r) => r[key])
+    const addedTtfb = gws.map((n) => paired(n, 'proxy', pickStream('ttfbP50'), minus))
+    row('stream first byte added ms (gw − proxy)', ['', '', ...addedTtfb.map((v) => fmt(v))], '≤ 0.3', verdicts(addedTtfb, (v) => v <= 0.3))
+  }
+  if (micro) {
+    const m = micro.results
+    row('SSE µs/event, no HTTP (passthrough / translated)', ['', '', fmt(m.passthrough.usPerEvent, 2), fmt(m.translated.usPerEvent, 2), ...gwBlank.slice(2)], '≤ 5 (translated)', verdict(m.translated.usPerEvent <= 5))
+    row(
+      '  stages µs/event: decode / +parse / +transform / serializer-only',
+      ['', '', '', `${fmt(m.decode.usPerEvent, 2)} / ${fmt(m.parse.usPerEvent, 2)} / ${fmt(m.transform.usPerEvent, 2)} / ${fmt(m['serializer-only'].usPerEvent, 2)}`, ...gwBlank.slice(2)],
+    )
+  }
+  const bRss = withB ? [fmt(results.rssIdleMbB, 1), ''] : []
+  row('RSS idle MB (after start-up)', ['', fmt(results.proxyRssIdleMb, 1), fmt(results.rssIdleMb, 1), '(same process)', ...bRss], '≤ 80', verdict(results.rssIdleMb <= 80))
+  row('RSS peak under load MB', ['', fmt(results.proxyRssPeakMb, 1), fmt(results.rssPeakMb, 1), `(VmHWM ${fmt(results.rssHwmMb, 1)})`, ...gwBlank.slice(2)], '≤ 160', verdict(results.rssPeakMb <= 160))
+  row('RSS idle after load MB', ['', '', fmt(results.rssAfterLoadMb, 1), '', ...gwBlank.slice(2)])
+  row('cold start to first 200 ms', ['', '', fmt(median(results.coldStartMs), 0), `(runs: ${results.coldStartMs.map((v) => v.toFixed(0)).join(', ')})`, ...gwBlank.slice(2)])
 
-  const header = ['metric', 'direct', 'bare proxy', 'gw same-dialect', 'gw translated', 'target', 'result (same / translated)']
+  const header = ['metric', 'direct', 'bare proxy', 'gw same-dialect', 'gw translated', ...(withB ? ['B same-dialect', 'B translated'] : []), 'target', withB ? 'result (same / translated ; B)' : 'result (same / translated)']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
   const line = (cells) => `| ${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`
   const o = opts
@@ -466,8 +503,8 @@ function printTable(results) {
       `\n  recorded per response as floats. Verdicts use per-round differences/ratios (gateway vs direct or bare proxy in the same round).` +
       `\n  Streams: ${o.streamsPerRound} sequential 50-chunk streams per target per round (after ${o.streamWarmup} warm-up) on one keep-alive connection;` +
       ` first byte = first body chunk. CPU = /proc utime+stime of the server process over the measured cell ÷ requests (tick ${1000 / clockTicks} ms).` +
-      `\n  Micro: ${micro.samples} interleaved samples × ${micro.streamsPerSample} streams of ${micro.eventsPerStream} upstream events, median µs per upstream event.` +
-      `\n  Gateway: ${cliPath === join(repoDir, 'out/main/cli.js') ? 'out/main/cli.js' : cliPath}${o.gatewayNodeArgs.length ? ` (node ${o.gatewayNodeArgs.join(' ')})` : ''} start --log-level warn --allow-local-endpoints --secret-store memory, temp data/config dirs, request log to SQLite on.${o.cpuProf ? '\n  NOTE: --cpu-prof was on: the gateway ran under the profiler.' : ''}`,
+      (micro ? `\n  Micro: ${micro.samples} interleaved samples × ${micro.streamsPerSample} streams of ${micro.eventsPerStream} upstream events, median µs per upstream event.` : '') +
+      `\n  Gateway: ${cliPath === join(repoDir, 'out/main/cli.js') ? 'out/main/cli.js' : cliPath}${o.gatewayNodeArgs.length ? ` (node ${o.gatewayNodeArgs.join(' ')})` : ''} start --log-level warn --allow-local-endpoints --secret-store memory, temp data/config dirs, request log to SQLite on.${cliBPath ? `\n  B: ${cliBPath}, its own process, same options, same rounds.` : ''}${o.cpuProf ? '\n  NOTE: --cpu-prof was on: the gateway ran under the profiler.' : ''}`,
   )
   console.log('')
   console.log(line(header))

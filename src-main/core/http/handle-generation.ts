@@ -5,6 +5,7 @@ import { resultToStreamParts } from '../cif/result-to-stream-parts'
 import { UpstreamError } from '../errors/upstream-error'
 import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
+import { passthroughText } from '../providers/http/read-passthrough-body'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
 import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
 import type { CircuitBreaker } from '../routing/create-circuit-breaker'
@@ -125,10 +126,15 @@ async function generateWith(attempt: {
         { operation, body: { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
         options,
       )
+      const headers = { 'content-type': upstream.contentType, 'cache-control': 'no-cache' }
+      // An answer read to its end (any non-stream answer) goes out as one string: one write to the socket,
+      // with a Content-Length, instead of a web stream the server reads back chunk by chunk.
+      const text = passthroughText(upstream.body)
+      if (text !== undefined) return c.body(text, upstream.status as 200, headers)
       const forwarded = parsed.request.stream && upstream.contentType.includes('text/event-stream')
         ? endPassthroughWithErrorEvent({ body: upstream.body, serializer: surface.createStreamSerializer(context), signal: options.signal, logger: deps.logger, requestId })
         : upstream.body
-      return c.body(forwarded, upstream.status as 200, { 'content-type': upstream.contentType, 'cache-control': 'no-cache' })
+      return c.body(forwarded, upstream.status as 200, headers)
     } catch (error) {
       return fallback(error, 'passthrough stream')
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { Database } from './database'
 import { openDatabase } from './open-database'
-import { createRequestLogRepository, type NewRequestLog } from './request-log-repository'
+import { createRequestLogRepository, requestLogFlushMs, type NewRequestLog } from './request-log-repository'
 
 let directory: string
 let db: Database
@@ -99,7 +99,9 @@ test('a fractional token count is refused by the strict table', () => {
   expect(logs.count()).toBe(0)
 })
 
-test('insertSoon: the rows of one turn are written together on setImmediate; reads see them at once', async () => {
+const afterFlushWindow = () => new Promise((resolve) => setTimeout(resolve, requestLogFlushMs + 5))
+
+test('insertSoon: the rows of a short window are written together; reads see them at once', async () => {
   const logs = createRequestLogRepository(db, { now: () => new Date('2025-05-05T05:05:05.000Z') })
   logs.insertSoon(record({ requestId: 'q1' }))
   logs.insertSoon(record({ requestId: 'q2' }))
@@ -107,7 +109,7 @@ test('insertSoon: the rows of one turn are written together on setImmediate; rea
   expect(otherConnection.count()).toBe(0) // not written yet: another reader sees nothing
   expect(logs.listRecent({ limit: 10 }).map((row) => row.requestId)).toEqual(['q2', 'q1']) // its own reads write the queue first
   logs.insertSoon(record({ requestId: 'q3' }))
-  await new Promise((resolve) => setImmediate(resolve))
+  await afterFlushWindow()
   expect(otherConnection.listRecent({ limit: 10 })).toEqual([
     expect.objectContaining({ requestId: 'q3', createdAt: '2025-05-05T05:05:05.000Z', method: 'POST', status: 200, userAgent: 'curl/8' }),
     expect.objectContaining({ requestId: 'q2' }),
@@ -115,17 +117,18 @@ test('insertSoon: the rows of one turn are written together on setImmediate; rea
   ])
 })
 
-test('insertSoon: a failed batch goes to onError, never throws; a closed database drops it quietly', async () => {
+test('insertSoon: a failed batch goes to onError, never throws; closing the database writes the queue first', async () => {
   const logs = createRequestLogRepository(db)
   const errors: unknown[] = []
   logs.insertSoon(record({ requestId: 'bad', inputTokens: 1.5 }), (error) => errors.push(error))
-  await new Promise((resolve) => setImmediate(resolve))
+  await afterFlushWindow()
   expect(errors).toHaveLength(1)
   expect(logs.count()).toBe(0)
 
   logs.insertSoon(record({ requestId: 'late' }), (error) => errors.push(error))
   db.close()
-  await new Promise((resolve) => setImmediate(resolve))
+  await afterFlushWindow()
   expect(errors).toHaveLength(1)
   db = openDatabase(join(directory, 'omnillm.db'))
+  expect(createRequestLogRepository(db).listRecent({ limit: 10 }).map((row) => row.requestId)).toEqual(['late']) // written by the close
 })

@@ -33,7 +33,29 @@ export async function readPassthroughBody(instanceId: string, response: Upstream
       body: text,
     })
   }
-  return new Response(text).body!
+  return bufferedBody(text)
+}
+
+// A body read to its end keeps its text here, so the HTTP layer can send it with one write (passthroughText)
+// instead of reading the stream back chunk by chunk; the stream stays for every other reader.
+const encoder = new TextEncoder()
+const bufferedTexts = new WeakMap<ReadableStream<Uint8Array>, string>()
+
+/** The text of a passthrough body that readPassthroughBody read to its end (undefined for a live stream). */
+export function passthroughText(body: ReadableStream<Uint8Array>): string | undefined {
+  return bufferedTexts.get(body)
+}
+
+/** The text as a one-chunk byte stream, encoded only if someone reads it. */
+function bufferedBody(text: string): ReadableStream<Uint8Array> {
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(encoder.encode(text))
+      controller.close()
+    },
+  })
+  bufferedTexts.set(body, text)
+  return body
 }
 
 function isJson(text: string): boolean {
