@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultAnthropicBaseUrl, defaultAnthropicVersion } from './anthropic-provider-config'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** An `anthropic` entry's form. */
 export const anthropicSettings: ProviderSettingsDescriptor = {
@@ -43,13 +43,7 @@ export const anthropicSettings: ProviderSettingsDescriptor = {
       description: 'max_tokens for requests that set no output limit. Unset: the model’s limit, else 8192.',
       kind: 'number',
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultCloudCodeBaseUrl, defaultGoogleAuthUrl, defaultGoogleTokenUrl } from './parse-antigravity-config'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** An `antigravity` entry's form. */
 export const antigravitySettings: ProviderSettingsDescriptor = {
@@ -52,13 +52,7 @@ export const antigravitySettings: ProviderSettingsDescriptor = {
       description: 'The models this instance serves; empty: the models the account may use (fetchAvailableModels).',
       kind: 'string-list',
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

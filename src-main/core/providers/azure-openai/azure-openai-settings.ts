@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultAzureApiVersion } from './parse-azure-openai-config'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** An `azure-openai` entry's form. */
 export const azureOpenAiSettings: ProviderSettingsDescriptor = {
@@ -53,13 +53,7 @@ export const azureOpenAiSettings: ProviderSettingsDescriptor = {
       description: 'Sent on every request (an API Management subscription key, …).',
       kind: 'string-map',
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

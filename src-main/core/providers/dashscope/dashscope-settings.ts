@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { dashScopeBaseUrl } from './dashscope-base-url'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** A `dashscope` entry's form. */
 export const dashScopeSettings: ProviderSettingsDescriptor = {
@@ -47,13 +47,7 @@ export const dashScopeSettings: ProviderSettingsDescriptor = {
       description: 'Sent on every request (X-DashScope-DataInspection, a workspace header, …).',
       kind: 'string-map',
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming (DashScope’s streams have refused valid bodies).',
-      kind: 'boolean',
-      default: true,
-    },
+    nonStreamingFallbackSetting(true, 'DashScope’s streams have refused valid bodies'),
     ...instanceTimeoutSettings,
   ],
 }

@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultGeminiBaseUrl } from './parse-gemini-provider-config'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** A `gemini` entry's form. */
 export const geminiSettings: ProviderSettingsDescriptor = {
@@ -31,13 +31,7 @@ export const geminiSettings: ProviderSettingsDescriptor = {
       kind: 'json',
       placeholder: '[{"category": "HARM_CATEGORY_HARASSMENT", "threshold": "BLOCK_NONE"}]',
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

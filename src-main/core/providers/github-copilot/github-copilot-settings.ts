@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultGithubApiUrl, defaultGithubUrl } from './copilot-constants'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** A `github-copilot` entry's form. */
 export const githubCopilotSettings: ProviderSettingsDescriptor = {
@@ -59,13 +59,7 @@ export const githubCopilotSettings: ProviderSettingsDescriptor = {
       kind: 'number',
       default: 300_000,
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { kimiAnthropicBaseUrl, kimiChatBaseUrl } from './kimi-base-url'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** A `kimi` entry's form. */
 export const kimiSettings: ProviderSettingsDescriptor = {
@@ -53,13 +53,7 @@ export const kimiSettings: ProviderSettingsDescriptor = {
       kind: 'url',
       placeholder: kimiAnthropicBaseUrl(kimiChatBaseUrl('intl')),
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

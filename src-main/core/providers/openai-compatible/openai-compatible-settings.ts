@@ -1,6 +1,6 @@
 import type { ProviderSettingsDescriptor } from '../provider-settings-descriptor'
 import { defaultOpenAiBaseUrl } from './parse-openai-compatible-config'
-import { instanceTimeoutSettings } from '../instance-timeout-settings'
+import { instanceTimeoutSettings, nonStreamingFallbackSetting } from '../common-instance-settings'
 
 /** An `openai-compatible` entry's form. The quirk switches without a default are chosen by host (api.openai.com or not). */
 export const openAiCompatibleSettings: ProviderSettingsDescriptor = {
@@ -94,13 +94,7 @@ export const openAiCompatibleSettings: ProviderSettingsDescriptor = {
       kind: 'boolean',
       default: true,
     },
-    {
-      name: 'nonStreamingFallback',
-      label: 'Non-streaming fallback',
-      description: 'Retry a stream that fails before its first byte once without streaming.',
-      kind: 'boolean',
-      default: false,
-    },
+    nonStreamingFallbackSetting(false),
     ...instanceTimeoutSettings,
   ],
 }

@@ -1,6 +1,17 @@
 import { defaultFirstByteTimeoutMs, defaultIdleTimeoutMs } from './http/with-instance-timeouts'
 import type { ProviderSettingField } from './provider-settings-descriptor'
 
+/** The non-streaming fallback switch every provider type has; its default and a reason are the type's own. */
+export function nonStreamingFallbackSetting(defaultValue: boolean, why = ''): ProviderSettingField {
+  return {
+    name: 'nonStreamingFallback',
+    label: 'Non-streaming fallback',
+    description: `Retry a stream that fails before its first byte once without streaming${why ? ` (${why})` : ''}.`,
+    kind: 'boolean',
+    default: defaultValue,
+  }
+}
+
 /** The per-instance timeouts every provider type has (providers/http/with-instance-timeouts.ts). */
 export const instanceTimeoutSettings: readonly ProviderSettingField[] = [
   {
