@@ -1,36 +1,28 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../src-main/core/test-support/mock-upstreams/openai-chat-mock'
 import { rawRequest } from '../src-main/core/test-support/raw-request'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir } from './support/admin-browser'
 
 // Manual approval from the admin UI in Chromium: a request held by --manual shows up on the status page,
 // the operator approves one and denies another, and the clients get their answers.
 
-const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const skipReason = !existsSync(chromiumPath) ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` : undefined
-
-describe.skipIf(skipReason !== undefined)(`admin UI manual approval${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(chromiumSkipReason !== undefined)(`admin UI manual approval${skipNote}`, () => {
   let upstream: OpenAiChatMock
   let gateway: TestHost
   let browser: Browser
 
   beforeAll(async () => {
-    expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
-    mkdirSync(join(import.meta.dirname, '..', 'test-results'), { recursive: true })
+    expectBuiltRenderer()
     upstream = await startOpenAiChatMock({ apiKey: 'sk-up' })
     gateway = await startTestHost({
       rendererDir,
       flags: { manualApproval: true, manualApprovalTimeoutSeconds: 30 },
       config: { providers: [{ id: 'up', type: 'openai-compatible', baseUrl: upstream.url, apiKey: 'sk-up', models: ['gpt-4o'] }] },
     })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
@@ -60,7 +52,7 @@ describe.skipIf(skipReason !== undefined)(`admin UI manual approval${skipReason 
       await row.waitFor()
       expect(await row.textContent()).toContain('first-client/1')
       expect(await row.textContent()).toContain('up:gpt-4o')
-      await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'admin-approvals.png'), fullPage: true })
+      await page.screenshot({ path: join(resultsDir, 'admin-approvals.png'), fullPage: true })
       await page.getByTestId('approval-approve').click()
       expect((await approved).status).toBe(200)
 

@@ -1,24 +1,17 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir } from './support/admin-browser'
 
 // A narrow window hides the sidebar; the top bar's icon buttons reach every page instead.
-const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const skipReason = !existsSync(chromiumPath) ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` : undefined
 
-describe.skipIf(skipReason !== undefined)(`admin UI in a narrow window${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(chromiumSkipReason !== undefined)(`admin UI in a narrow window${skipNote}`, () => {
   let gateway: TestHost
   let browser: Browser
   beforeAll(async () => {
-    expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
+    expectBuiltRenderer()
     gateway = await startTestHost({ rendererDir })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,22 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startCopilotReplicas, type CopilotReplicas } from '../src-main/core/test-support/mock-upstreams/copilot-replicas'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../src-main/core/test-support/mock-upstreams/openai-chat-mock'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir } from './support/admin-browser'
 
 // The Providers and Models pages in Chromium against a real gateway with two instances: an
 // openai-compatible one on the OpenAI replica, and a github-copilot one on the GitHub and Copilot replicas
 // that starts signed out. The operator switches the active instance, signs in through GitHub's device
 // flow in the in-app dialog, reads the quota, and switches a model off.
 
-const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer')
-const resultsDir = join(import.meta.dirname, '..', 'test-results')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const skipReason = !existsSync(chromiumPath) ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` : undefined
-
-describe.skipIf(skipReason !== undefined)(`admin UI providers and models pages${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(chromiumSkipReason !== undefined)(`admin UI providers and models pages${skipNote}`, () => {
   let upstream: OpenAiChatMock
   let replicas: CopilotReplicas
   let gateway: TestHost
@@ -24,8 +19,7 @@ describe.skipIf(skipReason !== undefined)(`admin UI providers and models pages${
   let page: Page
 
   beforeAll(async () => {
-    expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
-    mkdirSync(resultsDir, { recursive: true })
+    expectBuiltRenderer()
     upstream = await startOpenAiChatMock({ apiKey: 'sk-up' })
     replicas = await startCopilotReplicas()
     gateway = await startTestHost({
@@ -38,10 +32,7 @@ describe.skipIf(skipReason !== undefined)(`admin UI providers and models pages${
         ],
       },
     })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
     page = await context.newPage()
     await page.goto(`${gateway.url}/admin/`)

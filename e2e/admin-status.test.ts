@@ -1,28 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir } from './support/admin-browser'
 
 // The built admin UI (out/renderer, built by `npm run build`) served by a real headless gateway at /admin/,
 // driven in Chromium: the page holds no key, asks for one, and shows the live status once connected.
 
-const rendererDir = join(import.meta.dirname, '..', 'out', 'renderer')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const skipReason = !existsSync(chromiumPath) ? `no Chromium at ${chromiumPath} (set CHROMIUM_PATH)` : undefined
-
-describe.skipIf(skipReason !== undefined)(`admin UI status page over HTTP${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(chromiumSkipReason !== undefined)(`admin UI status page over HTTP${skipNote}`, () => {
   let gateway: TestHost
   let browser: Browser
 
   beforeAll(async () => {
-    expect(existsSync(join(rendererDir, 'index.html')), `${rendererDir} is missing: run npm run build first`).toBe(true)
-    mkdirSync(join(import.meta.dirname, '..', 'test-results'), { recursive: true })
+    expectBuiltRenderer()
     gateway = await startTestHost({ rendererDir })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
@@ -67,7 +59,7 @@ describe.skipIf(skipReason !== undefined)(`admin UI status page over HTTP${skipR
       await expect.poll(() => page.getByTestId('log-level-select').inputValue()).toBe('info')
       await page.getByTestId('log-level-select').selectOption('debug')
       await expect.poll(() => gateway.host.logger.level).toBe('debug')
-      await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'admin-status.png'), fullPage: true })
+      await page.screenshot({ path: join(resultsDir, 'admin-status.png'), fullPage: true })
 
       // A key the gateway stops accepting sends the user back to the connect card and is forgotten.
       await page.evaluate(() => localStorage.setItem('omnillm.apiKey', 'stale-key'))
