@@ -1,4 +1,4 @@
-import { runSignIn, type SecretStore, type SignInProgress } from '../core'
+import { runSignIn, type SecretStore, type SecretStoreKind, type SignInProgress } from '../core'
 import type { AuthFlags } from './add-provider-commands'
 
 export interface CommandIo {
@@ -22,18 +22,25 @@ function describeProgress(progress: SignInProgress): string {
   }
 }
 
-/** `omnillm auth <type> [--id ID] [--config FILE]`: the sign-in in the terminal; the token lands in the secret store. */
-export async function runAuthCommand(type: string, flags: AuthFlags, io: CommandIo): Promise<void> {
-  let lastCode: string | undefined
-  const result = await runSignIn({
-    type,
-    ...(flags.id ? { instanceId: flags.id } : {}),
+/** Where the one-shot commands find the config, data and secrets: the flags, else the io's test overrides. */
+export function hostOptions(flags: { config?: string; secretStore?: SecretStoreKind }, io: CommandIo) {
+  return {
     ...(flags.config ? { configFile: flags.config } : {}),
     ...(flags.secretStore ? { preferredSecretStore: flags.secretStore } : {}),
     ...(io.secretStore ? { secretStore: io.secretStore } : {}),
     ...(io.env ? { env: io.env } : {}),
     ...(io.dataDir ? { dataDir: io.dataDir } : {}),
     ...(io.configDir ? { configDir: io.configDir } : {}),
+  }
+}
+
+/** `omnillm auth <type> [--id ID] [--config FILE]`: the sign-in in the terminal; the token lands in the secret store. */
+export async function runAuthCommand(type: string, flags: AuthFlags, io: CommandIo): Promise<void> {
+  let lastCode: string | undefined
+  const result = await runSignIn({
+    type,
+    ...(flags.id ? { instanceId: flags.id } : {}),
+    ...hostOptions(flags, io),
     ...(io.signal ? { signal: io.signal } : {}),
     progress(update) {
       // A slow_down repeats the same code with a longer interval: say it once.

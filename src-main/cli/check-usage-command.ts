@@ -1,6 +1,6 @@
 import { openProviderHost, StartupError } from '../core'
 import type { CheckUsageFlags } from './add-provider-commands'
-import type { CommandIo } from './auth-command'
+import { hostOptions, type CommandIo } from './auth-command'
 
 interface QuotaSnapshot {
   entitlement?: number
@@ -31,14 +31,7 @@ export function formatCopilotUsage(usage: Record<string, unknown>): string {
 
 /** `omnillm check-usage`: the active (else first) github-copilot instance's quota, without starting the gateway. */
 export async function runCheckUsageCommand(flags: CheckUsageFlags, io: CommandIo): Promise<void> {
-  const host = await openProviderHost({
-    ...(flags.config ? { configFile: flags.config } : {}),
-    ...(flags.secretStore ? { preferredSecretStore: flags.secretStore } : {}),
-    ...(io.secretStore ? { secretStore: io.secretStore } : {}),
-    ...(io.env ? { env: io.env } : {}),
-    ...(io.dataDir ? { dataDir: io.dataDir } : {}),
-    ...(io.configDir ? { configDir: io.configDir } : {}),
-  })
+  const host = await openProviderHost(hostOptions(flags, io))
   try {
     const active = host.config.settings.activeProvider
     const activeIsCopilot = host.config.providers.some((provider) => provider.id === active && provider.type === 'github-copilot')
