@@ -176,10 +176,11 @@ describe('request log', () => {
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/api/admin/gateway:get-status', status: 200, clientIp: '127.0.0.1', userAgent: 'log-probe/1.0', model: null })
     expect(line.durationMs).toBeGreaterThanOrEqual(0)
 
+    // Rows are committed in batches at most 10 ms after the answer; another connection sees them then.
     const database = openDatabase(join(gateway.dataDir, 'omnillm.db'))
     try {
-      const rows = createRequestLogRepository(database).listRecent({ limit: 50 })
-      expect(rows.find((row) => row.requestId === requestId)).toMatchObject({ method: 'POST', status: 200, clientIp: '127.0.0.1', userAgent: 'log-probe/1.0' })
+      const stored = () => createRequestLogRepository(database).listRecent({ limit: 50 }).find((row) => row.requestId === requestId)
+      await expect.poll(stored, { timeout: 2000 }).toMatchObject({ method: 'POST', status: 200, clientIp: '127.0.0.1', userAgent: 'log-probe/1.0' })
     } finally {
       database.close()
     }
@@ -187,10 +188,13 @@ describe('request log', () => {
 
   test('health probes are not stored', async () => {
     const response = await rawRequest(`${gateway.url}/healthz`)
+    // An API request after it: once its row is in, the probe's batch has been written too.
+    const later = await rawRequest(`${gateway.url}/api/admin/gateway:get-status`, { method: 'POST', headers: auth })
     const database = openDatabase(join(gateway.dataDir, 'omnillm.db'))
     try {
-      const rows = createRequestLogRepository(database).listRecent({ limit: 500 })
-      expect(rows.some((row) => row.requestId === response.headers['x-request-id'])).toBe(false)
+      const rows = () => createRequestLogRepository(database).listRecent({ limit: 500 })
+      await expect.poll(() => rows().some((row) => row.requestId === later.headers['x-request-id']), { timeout: 2000 }).toBe(true)
+      expect(rows().some((row) => row.requestId === response.headers['x-request-id'])).toBe(false)
     } finally {
       database.close()
     }
