@@ -15,6 +15,7 @@ import { sessionKey } from '../routing/session-key'
 import { endPassthroughWithErrorEvent } from './end-passthrough-with-error-event'
 import type { GatewayEnv } from './gateway-env'
 import { readJsonBody } from './read-json-body'
+import { recordAttempts } from './record-attempts'
 
 export interface ParsedClientRequest {
   request: CifRequest
@@ -72,13 +73,16 @@ export async function handleGeneration(c: Context<GatewayEnv>, surface: Generati
 
   const affinity = route.candidates.length > 1 ? deps.affinity : undefined
   const session = affinity && sessionKey({ model: clientModel, headers, body })
+  const attempts = recordAttempts(c)
   return failOver({
     candidates: affinity && session ? affinity.order(route.candidates, session) : route.candidates,
     logger: deps.logger,
     requestId,
     signal: c.req.raw.signal,
     breaker: deps.breaker,
+    onFailure: attempts.failed,
     attempt: async (candidate, isLast) => {
+      attempts.began(candidate)
       c.header('x-omnillm-provider', candidate.provider.id)
       c.header('x-omnillm-model', candidate.upstreamModel)
       const response = await generateWith({ c, surface, deps, body, parsed, candidate, options, context, isLast })

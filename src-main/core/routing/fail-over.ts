@@ -19,6 +19,8 @@ export async function failOver<Candidate extends { provider: { id: string } }, R
   requestId: string
   signal: AbortSignal
   breaker?: CircuitBreaker
+  /** Called for each candidate that failed before the client got anything (the request log keeps them). */
+  onFailure?: (candidate: Candidate, error: unknown) => void
 }): Promise<Result> {
   const { logger, requestId, breaker } = options
   const candidates = breaker ? orderByAvailability(options.candidates, breaker) : options.candidates
@@ -32,6 +34,7 @@ export async function failOver<Candidate extends { provider: { id: string } }, R
       return result
     } catch (error) {
       if (!options.signal.aborted) breaker?.recordFailure(instanceId, error)
+      options.onFailure?.(candidate, error)
       const movingOn = !isLast && !options.signal.aborted && UpstreamError.isUpstreamError(error) && error.retryable
       if (candidates.length > 1) {
         const status = UpstreamError.isUpstreamError(error) ? error.upstreamStatus : undefined

@@ -20,7 +20,7 @@ export type {
 } from './provider-instance-repository'
 export { readSchemaVersion } from './read-schema-version'
 export { createRequestLogRepository } from './request-log-repository'
-export type { NewRequestLog, RequestLog, RequestLogRepository } from './request-log-repository'
+export type { NewRequestLog, RequestAttempt, RequestLog, RequestLogRepository } from './request-log-repository'
 export { setVerifiedPragma } from './set-verified-pragma'
 export { createSettingsRepository } from './settings-repository'
 export type { SettingsRepository } from './settings-repository'

@@ -33,7 +33,8 @@ function record(overrides: Partial<NewRequestLog>): NewRequestLog {
 
 test('insert then listRecent returns the full record, missing nullable fields as null', () => {
   const logs = createRequestLogRepository(db, { now: () => new Date('2025-05-05T05:05:05.000Z') })
-  const id = logs.insert(record({ providerId: 'openai-main', inputTokens: 12, outputTokens: 34 }))
+  const attempts = [{ instanceId: 'dead', model: 'gpt-4o', status: 502, reason: 'connection refused' }]
+  const id = logs.insert(record({ providerId: 'openai-main', inputTokens: 12, outputTokens: 34, attempts }))
   const minimal = logs.insert({ requestId: 'r2', method: 'GET', path: '/v1/models', status: 401, durationMs: 1 })
   expect(logs.listRecent({ limit: 10 })).toEqual([
     {
@@ -51,6 +52,7 @@ test('insert then listRecent returns the full record, missing nullable fields as
       inputTokens: null,
       outputTokens: null,
       errorMessage: null,
+      attempts: null,
     },
     {
       id,
@@ -67,6 +69,7 @@ test('insert then listRecent returns the full record, missing nullable fields as
       inputTokens: 12,
       outputTokens: 34,
       errorMessage: null,
+      attempts,
     },
   ])
 })

@@ -18,9 +18,20 @@ export interface RequestLog {
   inputTokens: number | null
   outputTokens: number | null
   errorMessage: string | null
+  /** The candidates that failed before the one that served (or before the last failure); null when the first served. */
+  attempts: RequestAttempt[] | null
 }
 
-type NullableField = 'clientIp' | 'userAgent' | 'model' | 'providerId' | 'inputTokens' | 'outputTokens' | 'errorMessage'
+/** One failed upstream attempt of a request (failover). */
+export interface RequestAttempt {
+  instanceId: string
+  model: string
+  /** The upstream's status (502 for a connection failure); null for a failure with none. */
+  status: number | null
+  reason: string
+}
+
+type NullableField = 'clientIp' | 'userAgent' | 'model' | 'providerId' | 'inputTokens' | 'outputTokens' | 'errorMessage' | 'attempts'
 
 /** A record to insert; `createdAt` defaults to now and a missing nullable field is stored as null. */
 export type NewRequestLog = Omit<RequestLog, 'id' | 'createdAt' | NullableField> &
@@ -60,6 +71,7 @@ interface RequestLogRow {
   input_tokens: number | null
   output_tokens: number | null
   error_message: string | null
+  attempts: string | null
 }
 
 export function createRequestLogRepository(
@@ -68,9 +80,9 @@ export function createRequestLogRepository(
 ): RequestLogRepository {
   const insertStatement = db.prepare<[Omit<RequestLogRow, 'id'>]>(`
     INSERT INTO request_logs (request_id, created_at, method, path, status, duration_ms, client_ip, user_agent,
-      model, provider_id, input_tokens, output_tokens, error_message)
+      model, provider_id, input_tokens, output_tokens, error_message, attempts)
     VALUES (@request_id, @created_at, @method, @path, @status, @duration_ms, @client_ip, @user_agent,
-      @model, @provider_id, @input_tokens, @output_tokens, @error_message)
+      @model, @provider_id, @input_tokens, @output_tokens, @error_message, @attempts)
   `)
   const recentStatement = db.prepare<[number], RequestLogRow>('SELECT * FROM request_logs ORDER BY id DESC LIMIT ?')
   const recentBeforeStatement = db.prepare<[number, number], RequestLogRow>(
@@ -93,6 +105,7 @@ export function createRequestLogRepository(
     input_tokens: record.inputTokens ?? null,
     output_tokens: record.outputTokens ?? null,
     error_message: record.errorMessage ?? null,
+    attempts: record.attempts && record.attempts.length > 0 ? JSON.stringify(record.attempts) : null,
   })
 
   // Measured (bench/): one autocommitted INSERT per request was the gateway's largest single CPU cost; then
@@ -193,5 +206,6 @@ function fromRow(row: RequestLogRow): RequestLog {
     inputTokens: row.input_tokens,
     outputTokens: row.output_tokens,
     errorMessage: row.error_message,
+    attempts: row.attempts === null ? null : (JSON.parse(row.attempts) as RequestAttempt[]),
   }
 }

@@ -38,6 +38,8 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<Gatewa
         clientIp: clientAddress(c),
         userAgent: c.req.header('user-agent') ?? null,
         model: c.get('model') ?? null,
+        providerId: c.get('providerId') ?? null,
+        ...(c.get('attempts') ? { attempts: c.get('attempts') } : {}),
       }
       const quiet = options.isQuiet?.(path) ?? false
       options.logger[quiet ? 'debug' : 'info'](record, 'request')

@@ -8,6 +8,7 @@ import { failOver } from '../../routing/fail-over'
 import type { GatewayEnv } from '../gateway-env'
 import { lowerCaseHeaders } from '../handle-generation'
 import { readJsonBody } from '../read-json-body'
+import { recordAttempts } from '../record-attempts'
 
 const embeddingsRequestSchema = z.object({
   model: z.string().min(1),
@@ -43,13 +44,16 @@ export function embeddingsRoutes(deps: EmbeddingsRouteDeps): Hono<GatewayEnv> {
     const input = typeof body.input === 'string' ? [body.input] : body.input.length > 0 && typeof body.input[0] === 'number' ? [body.input as number[]] : (body.input as string[] | number[][])
     const requestId = c.get('requestId')
     const options = { signal: c.req.raw.signal, clientHeaders: lowerCaseHeaders(c), requestId }
+    const attempts = recordAttempts(c)
     const result = await failOver({
       candidates,
       logger: deps.logger,
       requestId,
       signal: c.req.raw.signal,
       breaker: deps.breaker,
+      onFailure: attempts.failed,
       attempt: (candidate) => {
+        attempts.began(candidate)
         c.header('x-omnillm-provider', candidate.provider.id)
         c.header('x-omnillm-model', candidate.upstreamModel)
         return candidate.provider.embed!({ model: candidate.upstreamModel, input, dimensions: body.dimensions, encodingFormat: body.encoding_format, user: body.user }, options)
