@@ -130,6 +130,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maxBodyBytes: deps.settings.maxBodyBytes,
     loopbackOnly: isLoopbackHost(deps.settings.host),
     requestLogRepository: createRequestLogRepository(deps.database),
+    scrubSecrets: deps.logger.scrub,
     rendererDir: deps.rendererDir,
     pipeline,
     responses,

@@ -41,6 +41,8 @@ export interface HttpAppOptions {
   /** True when bound to a loopback address: turns on the DNS-rebinding Host check. */
   loopbackOnly: boolean
   requestLogRepository?: RequestLogRepository
+  /** Removes registered secret values from text the request log stores (failover reasons quote upstream errors). */
+  scrubSecrets?: (text: string) => string
   /** The built renderer, served at /admin/. */
   rendererDir?: string
   adminStatusIntervalMs?: number
@@ -89,7 +91,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<GatewayEnv> {
   const app = new Hono<GatewayEnv>()
   const onInternalError = (error: unknown) => options.logger.error({ err: error }, 'admin operation failed')
 
-  app.use(requestLog({ logger: options.logger, repository: options.requestLogRepository, isQuiet: isQuietPath }))
+  app.use(requestLog({ logger: options.logger, repository: options.requestLogRepository, isQuiet: isQuietPath, scrub: options.scrubSecrets }))
   if (options.loopbackOnly) app.use(hostGuard())
   app.use(localCors())
   app.use(apiKeyAuth({ apiKey: options.apiKey, isPublic: isPublicRoute, isEventStream: isEventStreamRoute }))

@@ -12,6 +12,8 @@ export interface GatewayLogger {
   setLevel(level: LogLevel): void
   /** Every registered value is replaced by [REDACTED] in every line, whatever field it is in. */
   registerSecret(value: string | undefined): void
+  /** The same replacement for text that is stored elsewhere (request-log rows). */
+  scrub(text: string): string
   /** Writes out buffered lines. */
   flush(): void
   /** Flushes and closes the log file (call on stop). */
@@ -90,6 +92,7 @@ export function createLogger(options: CreateLoggerOptions): GatewayLogger {
       logger.level = level
     },
     registerSecret: (value) => scrubber.register(value),
+    scrub: (text) => scrubber.scrub(text),
     flush: () => {
       try {
         fileDestination?.flushSync()

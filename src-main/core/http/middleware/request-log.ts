@@ -2,7 +2,7 @@ import { randomFillSync } from 'node:crypto'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
-import type { RequestLogRepository } from '../../store'
+import type { RequestAttempt, RequestLogRepository } from '../../store'
 import type { GatewayEnv } from '../gateway-env'
 
 export interface RequestLogOptions {
@@ -11,6 +11,8 @@ export interface RequestLogOptions {
   repository?: RequestLogRepository
   /** Paths not worth a database row (health probes, static admin assets). */
   isQuiet?: (path: string) => boolean
+  /** Applied to stored free text (failover reasons): registered secrets never reach the database. */
+  scrub?: (text: string) => string
 }
 
 /**
@@ -39,7 +41,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<Gatewa
         userAgent: c.req.header('user-agent') ?? null,
         model: c.get('model') ?? null,
         providerId: c.get('providerId') ?? null,
-        ...(c.get('attempts') ? { attempts: c.get('attempts') } : {}),
+        ...(c.get('attempts') ? { attempts: scrubbed(c.get('attempts')!, options.scrub) } : {}),
       }
       const quiet = options.isQuiet?.(path) ?? false
       options.logger[quiet ? 'debug' : 'info'](record, 'request')
@@ -72,4 +74,8 @@ export function clientAddress(c: Parameters<MiddlewareHandler<GatewayEnv>>[0]): 
   } catch {
     return null // app.request() in tests has no socket
   }
+}
+
+function scrubbed(attempts: RequestAttempt[], scrub: ((text: string) => string) | undefined): RequestAttempt[] {
+  return scrub ? attempts.map((attempt) => ({ ...attempt, reason: scrub(attempt.reason) })) : attempts
 }
