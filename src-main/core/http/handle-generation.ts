@@ -111,9 +111,12 @@ async function generateWith(attempt: {
 }): Promise<Response> {
   const { c, surface, deps, body, parsed, candidate, options, context } = attempt
   const { requestId } = options
-  const request: CifRequest = { ...parsed.request, model: candidate.upstreamModel }
+  // The CIF request with the upstream's model name; built only when it is used (not on a passthrough that serves).
+  let cifRequest: CifRequest | undefined
+  const upstreamRequest = (): CifRequest => (cifRequest ??= { ...parsed.request, model: candidate.upstreamModel })
   const fallback = async (error: unknown, what: string): Promise<Response> => {
-    if (!request.stream || !candidate.nonStreamingFallback || !worthAFallback(error)) throw error
+    if (!parsed.request.stream || !candidate.nonStreamingFallback || !worthAFallback(error)) throw error
+    const request = upstreamRequest()
     deps.logger.warn({ requestId, err: error, instanceId: candidate.provider.id }, `${what} failed before the first byte; retrying once without streaming`)
     const generate = () => candidate.provider.generate(request, options)
     // The last candidate answers 200 now, keeps the client alive with the dialect's keep-alives, and
@@ -144,6 +147,7 @@ async function generateWith(attempt: {
     }
   }
 
+  const request = upstreamRequest()
   if (!request.stream) {
     const result = await candidate.provider.generate(request, options)
     logWarnings(deps.logger, requestId, result.warnings)

@@ -16,6 +16,24 @@ export function keysMatch(presented: string, expected: string): boolean {
   return timingSafeEqual(sha256(presented), sha256(expected))
 }
 
+/**
+ * `keysMatch` against one fixed key, without hashing on every request (a sha256 of the presented key was
+ * ~2 % of the gateway's CPU in bench/). The bytes are compared with timingSafeEqual; a presented key of
+ * another length compares the expected key with itself instead, so the time taken depends only on the
+ * expected key's length and on the presented key's own length (which its sender knows), never on the content.
+ */
+export function keyMatcher(expected: string): (presented: string) => boolean {
+  const expectedBytes = Buffer.from(expected, 'utf8')
+  return (presented) => {
+    const presentedBytes = Buffer.from(presented, 'utf8')
+    if (presentedBytes.length !== expectedBytes.length) {
+      timingSafeEqual(expectedBytes, expectedBytes)
+      return false
+    }
+    return timingSafeEqual(presentedBytes, expectedBytes)
+  }
+}
+
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest()
 }
@@ -34,8 +52,7 @@ export function presentedKey(headers: { authorization?: string; 'x-api-key'?: st
 
 /** The inbound API key guard on every route but the public ones; 401 in the caller's dialect. */
 export function apiKeyAuth(options: ApiKeyAuthOptions): MiddlewareHandler {
-  // The expected key's digest once, not on every request (as keysMatch, minus the repeated half).
-  const expectedDigest = sha256(options.apiKey)
+  const matches = keyMatcher(options.apiKey)
   return async (c, next) => {
     const path = c.req.path
     if (options.isPublic(c.req.method, path)) return next()
@@ -43,7 +60,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): MiddlewareHandler {
       { authorization: c.req.header('authorization'), 'x-api-key': c.req.header('x-api-key') },
       options.isEventStream(path) ? c.req.query('api_key') : undefined,
     )
-    if (key === undefined || !timingSafeEqual(sha256(key), expectedDigest)) {
+    if (key === undefined || !matches(key)) {
       return errorResponse(
         c,
         new GatewayError({
