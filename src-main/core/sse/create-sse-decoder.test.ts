@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { createSseDecoder } from './create-sse-decoder'
 import { decodeSse, type SseEvent } from './decode-sse'
 import { parseJsonEventStream, type ParseResult } from './parse-json-event-stream'
+import { referenceJsonEventStream } from '../test-support/reference-json-event-stream'
 
 const encoder = new TextEncoder()
 const providersDir = join(import.meta.dirname, '..', 'providers')
@@ -108,22 +109,7 @@ describe('parseJsonEventStream', () => {
 
   /** The implementation before the rewrite: three web streams. */
   function reference(body: ReadableStream<Uint8Array>): ReadableStream<ParseResult<{ n: number }>> {
-    return decodeSse(body).pipeThrough(
-      new TransformStream<SseEvent, ParseResult<{ n: number }>>({
-        transform(event, controller) {
-          if (event.data === '[DONE]') return
-          let json: unknown
-          try {
-            json = JSON.parse(event.data)
-          } catch (error) {
-            controller.enqueue({ success: false, error: error as Error, event })
-            return
-          }
-          const parsed = schema.safeParse(json)
-          controller.enqueue(parsed.success ? { success: true, value: parsed.data, event } : { success: false, error: parsed.error, event })
-        },
-      }),
-    )
+    return referenceJsonEventStream(body, schema)
   }
 
   async function collect<T>(stream: ReadableStream<T>): Promise<T[]> {

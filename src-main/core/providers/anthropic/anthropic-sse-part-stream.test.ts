@@ -3,11 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { CifStreamPart } from '../../cif'
 import { createJsonSsePartStream } from '../../sse/create-json-sse-part-stream'
-import { decodeSse, type SseEvent } from '../../sse/decode-sse'
-import type { ParseResult } from '../../sse/parse-json-event-stream'
-import { anthropicStreamEventSchema, type AnthropicStreamEvent } from './anthropic-messages-api'
+import { anthropicStreamEventSchema } from './anthropic-messages-api'
 import { createAnthropicStreamTransform, createAnthropicStreamTransformer } from './anthropic-stream-transform'
 import { commonAnthropicStreamEvent } from './common-anthropic-stream-event'
+import { referenceJsonEventStream } from '../../test-support/reference-json-event-stream'
 
 // The provider's one-stream path against the web-stream chain it replaced, on the recorded fixtures
 // cut at every byte offset.
@@ -36,23 +35,7 @@ function bodyOf(chunks: Uint8Array[], failAfter?: Error): ReadableStream<Uint8Ar
 const options = () => ({ instanceId: 'a', warnings: [], customToolNames: new Set(['apply_patch']) })
 
 function reference(body: ReadableStream<Uint8Array>): ReadableStream<CifStreamPart> {
-  return decodeSse(body)
-    .pipeThrough(
-      new TransformStream<SseEvent, ParseResult<AnthropicStreamEvent>>({
-        transform(event, controller) {
-          if (event.data === '[DONE]') return
-          let json: unknown
-          try {
-            json = JSON.parse(event.data)
-          } catch (error) {
-            controller.enqueue({ success: false, error: error as Error, event })
-            return
-          }
-          const parsed = anthropicStreamEventSchema.safeParse(json)
-          controller.enqueue(parsed.success ? { success: true, value: parsed.data, event } : { success: false, error: parsed.error, event })
-        },
-      }),
-    )
+  return referenceJsonEventStream(body, anthropicStreamEventSchema)
     .pipeThrough(createAnthropicStreamTransform(options()))
 }
 

@@ -4,13 +4,12 @@ import { describe, expect, test } from 'vitest'
 import type { CifStreamPart } from '../../cif'
 import { UpstreamError } from '../../errors/upstream-error'
 import { createJsonSsePartStream } from '../../sse/create-json-sse-part-stream'
-import { decodeSse, type SseEvent } from '../../sse/decode-sse'
-import type { ParseResult } from '../../sse/parse-json-event-stream'
 import { endStreamWithErrorPart } from '../end-stream-with-error-part'
 import { streamErrorPart } from '../http/stream-error-part'
 import { commonOpenAiChatChunk } from './common-openai-chat-chunk'
-import { openAiChatChunkSchema, type OpenAiChatChunk } from './openai-chat-api'
+import { openAiChatChunkSchema } from './openai-chat-api'
 import { createOpenAiChatStreamTransform, createOpenAiChatStreamTransformer, type OpenAiChatStreamTransformOptions } from './openai-chat-stream-transform'
+import { referenceJsonEventStream } from '../../test-support/reference-json-event-stream'
 
 // The provider's one-stream path (createJsonSsePartStream) against the chain of web streams it replaced
 // (TextDecoderStream → EventSourceParserStream → JSON + zod → chunk transform → endStreamWithErrorPart),
@@ -54,22 +53,7 @@ function options(): OpenAiChatStreamTransformOptions {
 }
 
 function reference(body: ReadableStream<Uint8Array>, signal: AbortSignal): ReadableStream<CifStreamPart> {
-  const results = decodeSse(body).pipeThrough(
-    new TransformStream<SseEvent, ParseResult<OpenAiChatChunk>>({
-      transform(event, controller) {
-        if (event.data === '[DONE]') return
-        let json: unknown
-        try {
-          json = JSON.parse(event.data)
-        } catch (error) {
-          controller.enqueue({ success: false, error: error as Error, event })
-          return
-        }
-        const parsed = openAiChatChunkSchema.safeParse(json)
-        controller.enqueue(parsed.success ? { success: true, value: parsed.data, event } : { success: false, error: parsed.error, event })
-      },
-    }),
-  )
+  const results = referenceJsonEventStream(body, openAiChatChunkSchema)
   return endStreamWithErrorPart(results.pipeThrough(createOpenAiChatStreamTransform(options())), 'up', signal)
 }
 
