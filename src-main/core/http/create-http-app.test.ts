@@ -166,13 +166,17 @@ describe('request log', () => {
   test('each API request is logged with id, method, path, status, duration, client IP and User-Agent', async () => {
     const response = await rawRequest(`${gateway.url}/api/admin/gateway:get-status`, { method: 'POST', headers: { ...auth, 'user-agent': 'log-probe/1.0' } })
     const requestId = response.headers['x-request-id'] as string
-    gateway.host.gatewayLogger.flush()
-
-    const line = readFileSync(join(gateway.dataDir, 'logs', 'omnillm.log'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((text) => JSON.parse(text))
-      .find((record) => record.requestId === requestId)
+    // The log file is written asynchronously (sonic-boom): flush, and give a write in progress its moment.
+    const lineOf = () => {
+      gateway.host.gatewayLogger.flush()
+      return readFileSync(join(gateway.dataDir, 'logs', 'omnillm.log'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((text) => JSON.parse(text))
+        .find((record) => record.requestId === requestId)
+    }
+    await expect.poll(lineOf, { timeout: 2000 }).toBeDefined()
+    const line = lineOf()
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/api/admin/gateway:get-status', status: 200, clientIp: '127.0.0.1', userAgent: 'log-probe/1.0', model: null })
     expect(line.durationMs).toBeGreaterThanOrEqual(0)
 

@@ -32,9 +32,13 @@ test('no log line ever holds a provider secret or the inbound API key', async ()
   await rawRequest(`${gateway.url}/health`, { headers: { authorization: `Bearer ${gateway.apiKey}` } })
   await rawRequest(`${gateway.url}/health`, { headers: { 'x-api-key': canary } })
   await rawRequest(`${gateway.url}/health?api_key=${gateway.apiKey}`)
-  gateway.host.gatewayLogger.flush()
-
-  const file = readFileSync(join(gateway.dataDir, 'logs', 'omnillm.log'), 'utf8')
+  // The log file is written asynchronously (sonic-boom): flush until the last line we expect is there.
+  const readLog = () => {
+    gateway.host.gatewayLogger.flush()
+    return readFileSync(join(gateway.dataDir, 'logs', 'omnillm.log'), 'utf8')
+  }
+  await expect.poll(() => readLog().split('\n').filter(Boolean).length, { timeout: 2000 }).toBeGreaterThan(8)
+  const file = readLog()
   const consoleText = gateway.consoleLines.join('')
   for (const text of [file, consoleText]) {
     expect(text).toContain('provider loaded')
