@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../src-main/core/test-support/mock-upstreams/openai-chat-mock'
 import { rawRequest } from '../src-main/core/test-support/raw-request'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
-import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir } from './support/admin-browser'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir, openConnected } from './support/admin-browser'
 
 // Manual approval from the admin UI in Chromium: a request held by --manual shows up on the status page,
 // the operator approves one and denies another, and the clients get their answers.
@@ -42,9 +42,7 @@ describe.skipIf(chromiumSkipReason !== undefined)(`admin UI manual approval${ski
     const context = await browser.newContext()
     const page = await context.newPage()
     try {
-      await page.goto(`${gateway.url}/admin/`)
-      await page.evaluate((key) => localStorage.setItem('omnillm.apiKey', key), gateway.apiKey)
-      await page.reload()
+      await openConnected(page, gateway)
       await page.getByTestId('approvals-empty').waitFor()
 
       const approved = chat('first-client/1')

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
-import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir } from './support/admin-browser'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, openConnected } from './support/admin-browser'
 
 // A narrow window hides the sidebar; the top bar's icon buttons reach every page instead.
 
@@ -22,9 +22,7 @@ describe.skipIf(chromiumSkipReason !== undefined)(`admin UI in a narrow window${
     const context = await browser.newContext({ viewport: { width: 560, height: 800 } })
     const page = await context.newPage()
     try {
-      await page.goto(`${gateway.url}/admin/`)
-      await page.evaluate((key) => localStorage.setItem('omnillm.apiKey', key), gateway.apiKey)
-      await page.reload()
+      await openConnected(page, gateway)
       await page.getByTestId('status-page').waitFor()
       expect(await page.getByTestId('app-sidebar').isVisible()).toBe(false)
       await page.getByTestId('compact-nav-models').click()

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startCopilotReplicas, type CopilotReplicas } from '../src-main/core/test-support/mock-upstreams/copilot-replicas'
 import { startOpenAiChatMock, type OpenAiChatMock } from '../src-main/core/test-support/mock-upstreams/openai-chat-mock'
 import { startTestHost, type TestHost } from '../src-main/core/test-support/start-test-host'
-import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir } from './support/admin-browser'
+import { chromiumSkipReason, skipNote, expectBuiltRenderer, launchChromium, rendererDir, resultsDir, openConnected } from './support/admin-browser'
 
 // The Providers and Models pages in Chromium against a real gateway with two instances: an
 // openai-compatible one on the OpenAI replica, and a github-copilot one on the GitHub and Copilot replicas
@@ -35,9 +35,7 @@ describe.skipIf(chromiumSkipReason !== undefined)(`admin UI providers and models
     browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
     page = await context.newPage()
-    await page.goto(`${gateway.url}/admin/`)
-    await page.evaluate((key) => localStorage.setItem('omnillm.apiKey', key), gateway.apiKey)
-    await page.reload()
+    await openConnected(page, gateway)
     await page.getByTestId('app-shell').waitFor()
   })
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 /** What the admin UI browser tests share: the built renderer, Debian's Chromium and its flags. */
@@ -26,4 +26,11 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** Opens the admin UI already connected: the key the connect card would store, then a reload. */
+export async function openConnected(page: Page, gateway: { url: string; apiKey: string }): Promise<void> {
+  await page.goto(`${gateway.url}/admin/`)
+  await page.evaluate((key) => localStorage.setItem('omnillm.apiKey', key), gateway.apiKey)
+  await page.reload()
 }
