@@ -164,7 +164,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
           `Listening on ${host}, which is reachable from other machines. The API key is the only protection: keep it secret, and prefer 127.0.0.1 with an SSH tunnel or a reverse proxy with TLS.`,
         )
       }
-      server = await listen(app, host, port)
+      server = await listen(app, host, port, {
+        idleMemoryReleaseSeconds: deps.settings.idleMemoryReleaseSeconds,
+        onMemoryReleased: ({ rssBeforeBytes, rssAfterBytes, durationMs }) =>
+          logger.debug({ rssBeforeMb: mb(rssBeforeBytes), rssAfterMb: mb(rssAfterBytes), durationMs: Math.round(durationMs) }, 'idle: heap shrunk back'),
+      })
       // Stored Responses API answers are kept 30 days, as OpenAI keeps them.
       const prune = () => responses.prune(new Date(now().getTime() - RESPONSE_RETENTION_MS))
       prune()
@@ -185,3 +189,5 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   }
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1048576)

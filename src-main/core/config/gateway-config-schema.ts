@@ -42,6 +42,8 @@ export const settingsSchema = z
     circuitBreakerCoolingSeconds: z.number().positive().default(30),
     /** `GET /token` shows the active instance's upstream token in full instead of masked. */
     showToken: z.boolean().default(false),
+    /** Seconds with no request in flight after which the gateway shrinks its heap back and returns the memory; 0 = never. */
+    idleMemoryReleaseSeconds: z.number().min(0).default(30),
   })
   .strict()
 export type Settings = z.infer<typeof settingsSchema>
@@ -153,4 +155,5 @@ export const settingEnvironmentVariables: Record<SettingName, string> = {
   circuitBreakerThreshold: 'OMNILLM_CIRCUIT_BREAKER_THRESHOLD',
   circuitBreakerCoolingSeconds: 'OMNILLM_CIRCUIT_BREAKER_COOLING',
   showToken: 'OMNILLM_SHOW_TOKEN',
+  idleMemoryReleaseSeconds: 'OMNILLM_IDLE_MEMORY_RELEASE',
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { StartupError } from '../errors/startup-error'
+import { memoryReducingCollection, releaseMemoryWhenIdle, type MemoryRelease } from './release-memory-when-idle'
 
 export interface ListeningServer {
   host: string
@@ -12,8 +13,14 @@ export interface ListeningServer {
   close(drainMs: number): Promise<void>
 }
 
+export interface ListenOptions {
+  /** Seconds without a request in flight before the heap is shrunk back (release-memory-when-idle.ts); 0 = never. */
+  idleMemoryReleaseSeconds?: number
+  onMemoryReleased?: (release: MemoryRelease) => void
+}
+
 /** Binds the app; a port in use becomes one clear StartupError line. */
-export async function listen(app: { fetch: Hono['fetch'] }, host: string, port: number): Promise<ListeningServer> {
+export async function listen(app: { fetch: Hono['fetch'] }, host: string, port: number, options: ListenOptions = {}): Promise<ListeningServer> {
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   // Streams to slow reasoning models can be silent for minutes; never cut a request for taking long.
   server.requestTimeout = 0
@@ -37,6 +44,9 @@ export async function listen(app: { fetch: Hono['fetch'] }, host: string, port: 
     server.listen(port, host)
   })
 
+  const collect = options.idleMemoryReleaseSeconds ? memoryReducingCollection() : null
+  const idleRelease = collect && releaseMemoryWhenIdle(server, { idleMs: options.idleMemoryReleaseSeconds! * 1000, collect, onRelease: options.onMemoryReleased })
+
   const address = server.address() as AddressInfo
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   let closing: Promise<void> | undefined
@@ -47,6 +57,7 @@ export async function listen(app: { fetch: Hono['fetch'] }, host: string, port: 
     url: `http://${urlHost}:${address.port}`,
     close(drainMs) {
       closing ??= new Promise<void>((resolve) => {
+        idleRelease?.stop()
         const forceTimer = setTimeout(() => server.closeAllConnections(), drainMs)
         // Keep-alive connections turn idle as their last response ends; close each as soon as it does.
         const idleTimer = setInterval(() => server.closeIdleConnections(), 50)
