@@ -7,8 +7,9 @@ import type { StreamSerializer } from '../ingress/stream-serializer'
  * or a finish reason, Anthropic's `message_stop`, a Responses terminal event, or an error event.
  */
 const endOfStream = /data: ?\[DONE\]|"finish_reason":\s*"|event: ?message_stop|"type":\s*"message_stop"|"type":\s*"response\.(?:completed|failed|incomplete)"|event: ?error|"error":\s*\{/
-/** The last event of a stream fits in this much of its end. */
+/** The last event of a stream fits in this many characters of its end; four UTF-8 bytes each at most. */
 const tailLength = 8192
+const tailBytes = 4 * tailLength
 
 /**
  * A forwarded (passthrough) SSE body, byte for byte; when it breaks off after the first byte (a reset, the
@@ -24,8 +25,19 @@ export function endPassthroughWithErrorEvent(options: {
   requestId: string
 }): ReadableStream<Uint8Array> {
   const reader = options.body.getReader()
-  const decoder = new TextDecoder()
-  let tail = ''
+  // The last chunks, enough bytes for the tail; decoded once, at the end (not every chunk on the way).
+  let tail: Uint8Array[] = []
+  let first = 0 // tail[first..] are kept
+  let tailSize = 0
+  const keep = (chunk: Uint8Array) => {
+    tail.push(chunk)
+    tailSize += chunk.byteLength
+    while (tailSize - tail[first]!.byteLength >= tailBytes) tailSize -= tail[first++]!.byteLength
+    if (first > 1024) {
+      tail = tail.slice(first)
+      first = 0
+    }
+  }
   const endWithError = (controller: ReadableStreamDefaultController<Uint8Array>, failure: GatewayError) => {
     controller.enqueue(new TextEncoder().encode(options.serializer.error(failure)))
     controller.close()
@@ -35,10 +47,10 @@ export function endPassthroughWithErrorEvent(options: {
       try {
         const { done, value } = await reader.read()
         if (!done) {
-          tail = (tail + decoder.decode(value, { stream: true })).slice(-tailLength)
+          keep(value)
           return controller.enqueue(value)
         }
-        if (endOfStream.test(tail)) return controller.close()
+        if (endOfStream.test(new TextDecoder().decode(Buffer.concat(tail.slice(first))).slice(-tailLength))) return controller.close()
         options.logger.warn({ requestId: options.requestId }, 'upstream stream ended without a finish')
         endWithError(controller, new GatewayError({ status: 502, type: 'upstream', code: 'stream_truncated', message: 'The upstream stream ended before it finished.' }))
       } catch (error) {

@@ -88,7 +88,11 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
         // The web stream is made only when asked for: once made, it owns the Node stream, and text()
         // must read through it (reading the Node stream as well would stall on a large body).
         let web: ReadableStream<Uint8Array> | undefined
-        const toWeb = () => (web ??= renameBodyTimeout(Readable.toWeb(response.body) as ReadableStream<Uint8Array>, request))
+        // Without an idle timeout there is no body timeout to rename, and one stream layer less per chunk.
+        const toWeb = () =>
+          (web ??= request.idleTimeoutMs
+            ? renameBodyTimeout(Readable.toWeb(response.body) as ReadableStream<Uint8Array>, request)
+            : (Readable.toWeb(response.body) as ReadableStream<Uint8Array>))
         return {
           status: response.statusCode,
           headers: flatHeaders,
