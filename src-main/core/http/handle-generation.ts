@@ -130,7 +130,8 @@ async function generateWith(attempt: {
   if (operation && candidate.provider.passthrough) {
     try {
       const upstream = await candidate.provider.passthrough(
-        { operation, body: { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
+        // The client's own object (and so its text, see json-text.ts) when the model keeps its name.
+        { operation, body: body.model === candidate.upstreamModel ? body : { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
         options,
       )
       const headers = { 'content-type': upstream.contentType, 'cache-control': 'no-cache' }

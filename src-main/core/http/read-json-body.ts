@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { invalidRequest } from '../errors/gateway-error'
+import { rememberJsonText } from '../providers/http/json-text'
 import { jsonNestingDepth } from './json-nesting-depth'
 
 /**
@@ -10,7 +11,10 @@ import { jsonNestingDepth } from './json-nesting-depth'
  */
 export const maxJsonNestingDepth = 512
 
-/** The request body as a JSON object, or a 400 (in the caller's dialect, via onError) naming the problem. */
+/**
+ * The request body as a JSON object, or a 400 (in the caller's dialect, via onError) naming the problem.
+ * The object remembers its text (json-text.ts): forwarded unchanged, it goes upstream as sent. Do not change it in place.
+ */
 export async function readJsonBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text()
   if (text.trim() === '') throw invalidRequest('The request body is empty; expected a JSON object.')
@@ -24,5 +28,6 @@ export async function readJsonBody(c: Context): Promise<Record<string, unknown>>
     throw invalidRequest(`Malformed JSON body: ${(error as Error).message}`)
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalidRequest('The request body must be a JSON object.')
+  rememberJsonText(json, text)
   return json as Record<string, unknown>
 }

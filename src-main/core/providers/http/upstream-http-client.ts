@@ -5,6 +5,7 @@ import { createAddressPolicy } from '../../security/address-policy'
 import { EndpointBlockedError } from '../../security/endpoint-blocked-error'
 import type { HostLookup } from '../../security/host-lookup'
 import { createGuardedAgent } from './create-guarded-agent'
+import { toJsonText } from './json-text'
 
 export interface UpstreamRequest {
   /** Which instance is calling, for errors and logs. */
@@ -12,7 +13,7 @@ export interface UpstreamRequest {
   url: string
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
-  /** Serialised once here; the body is never re-parsed. */
+  /** Serialised once here (or sent as the text it was parsed from, see json-text.ts); never re-parsed. */
   json?: unknown
   /** Sent `application/x-www-form-urlencoded` instead (OAuth token endpoints). */
   form?: Record<string, string>
@@ -63,7 +64,7 @@ export function createUpstreamHttpClient(options: UpstreamHttpClientOptions = {}
       const headers: Record<string, string> = { ...request.headers }
       let body: string | undefined
       if (request.json !== undefined) {
-        body = JSON.stringify(request.json)
+        body = toJsonText(request.json)
         headers['content-type'] ??= 'application/json'
       } else if (request.form !== undefined) {
         body = new URLSearchParams(request.form).toString()
