@@ -1,7 +1,7 @@
 // OmniLLM gateway benchmark. `npm run bench` builds the gateway and runs this; see bench/README.md.
 //
 //   node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli FILE] [--cli-b FILE]
-//                      [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args ARGS]
+//                      [--hono-floor] [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args ARGS]
 //                      [--gateway-b-node-args ARGS]
 //
 // On loopback it starts, each in its own process: a fast mock upstream (mock-upstream.mjs), a bare
@@ -39,7 +39,7 @@ const value = (name) => {
   return index === -1 ? undefined : argv[index + 1]
 }
 if (flag('--help')) {
-  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--cli-b other/cli.js] [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args "--flag …"] [--gateway-b-node-args "--flag …"]')
+  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--cli-b other/cli.js] [--hono-floor] [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args "--flag …"] [--gateway-b-node-args "--flag …"]')
   process.exit(0)
 }
 const quick = flag('--quick')
@@ -53,6 +53,8 @@ const opts = {
   globalWarmupS: quick ? 1 : 3,
   // --no-load: skip the non-streaming autocannon cells (with --cpu-prof, a profile of the stream path alone).
   load: !flag('--no-load'),
+  // --hono-floor: one more target, bench/hono-proxy.mjs (hono on @hono/node-server + undici, no gateway work).
+  honoFloor: flag('--hono-floor'),
   // Idle RSS is read again once the gateway's idle memory release has run (its default
   // idleMemoryReleaseSeconds, 30 s, plus a margin); --quick and --no-idle-wait skip those two waits.
   idleWait: !quick && !flag('--no-idle-wait'),
@@ -320,7 +322,8 @@ async function main() {
   const mock = await spawnNodeScript('mock-upstream.mjs', [])
   const proxy = await spawnNodeScript('bare-proxy.mjs', [`http://127.0.0.1:${mock.port}`])
   const results = { opts, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version }, coldStartMs: [] }
-  const children = [mock.child, proxy.child]
+  const hono = opts.honoFloor ? await spawnNodeScript('hono-proxy.mjs', [`http://127.0.0.1:${mock.port}`]) : undefined
+  const children = [mock.child, proxy.child, ...(hono ? [hono.child] : [])]
   let gateway
   let gatewayB
   try {
@@ -352,6 +355,7 @@ async function main() {
     const targets = [
       { name: 'direct', port: mock.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: mock.child.pid },
       { name: 'proxy', port: proxy.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: proxy.child.pid },
+      ...(hono ? [{ name: 'hono', port: hono.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: hono.child.pid }] : []),
       { name: 'same', port: gateway.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: gateway.child.pid },
       { name: 'translated', port: gateway.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', pid: gateway.child.pid },
       ...(gatewayB
@@ -458,7 +462,8 @@ function printTable(results) {
   const { cells, streams, micro } = results
   const withB = 'sameB' in cells
   const gws = withB ? ['same', 'translated', 'sameB', 'translatedB'] : ['same', 'translated']
-  const names = ['direct', 'proxy', ...gws]
+  const withHono = 'hono' in cells
+  const names = ['direct', 'proxy', ...(withHono ? ['hono'] : []), ...gws]
   const rows = []
   const fmt = (v, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '—')
   const verdict = (ok) => (ok ? 'PASS' : 'MISS')
@@ -468,42 +473,45 @@ function printTable(results) {
     for (let i = 0; i < values.length; i += 2) pairs.push(`${verdict(ok(values[i], 0))} / ${verdict(ok(values[i + 1], 1))}`)
     return pairs.join(' ; ')
   }
-  const row = (metric, values, target = '—', result = '—') => rows.push([metric, ...values, target, result])
+  // Rows list direct, proxy, then the gateway columns; with --hono-floor a hono cell goes in after the proxy's.
+  const row = (metric, values, target = '—', result = '—', hono = '') => rows.push([metric, ...(withHono ? [...values.slice(0, 2), hono, ...values.slice(2)] : values), target, result])
+  const rowOfNames = (metric, values) => rows.push([metric, ...values, '—', '—'])
   const medianOf = (name, c, key) => median(cells[name][c].map((cell) => cell[key]))
   /** Per round: gateway value minus (or over) the reference's, then the median over rounds. */
   const paired = (name, ref, pick, op) => median(pick(name).map((v, i) => op(v, pick(ref)[i])))
   const gwBlank = gws.map(() => '')
 
   for (const c of opts.concurrencies) {
-    row(`c=${c} RPS`, names.map((n) => fmt(medianOf(n, c, 'rps'), 0)))
-    row(`c=${c} p50 ms`, names.map((n) => fmt(medianOf(n, c, 'p50'))))
-    row(`c=${c} p99 ms`, names.map((n) => fmt(medianOf(n, c, 'p99'))))
+    rowOfNames(`c=${c} RPS`, names.map((n) => fmt(medianOf(n, c, 'rps'), 0)))
+    rowOfNames(`c=${c} p50 ms`, names.map((n) => fmt(medianOf(n, c, 'p50'))))
+    rowOfNames(`c=${c} p99 ms`, names.map((n) => fmt(medianOf(n, c, 'p99'))))
   }
   const at = (c, key) => (name) => cells[name][c].map((cell) => cell[key])
   const minus = (a, b) => a - b
   const ratio = (a, b) => a / b
   if (opts.load) {
     const addedP50 = gws.map((n) => paired(n, 'direct', at(1, 'p50'), minus))
-    row('c=1 added p50 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p50'), minus)), ...addedP50.map((v) => fmt(v))], '≤ 0.4', verdicts(addedP50, (v) => v <= 0.4))
+    const honoOr = (value) => (withHono ? value() : '')
+    row('c=1 added p50 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p50'), minus)), ...addedP50.map((v) => fmt(v))], '≤ 0.4', verdicts(addedP50, (v) => v <= 0.4), honoOr(() => fmt(paired('hono', 'direct', at(1, 'p50'), minus))))
     const addedP99 = gws.map((n) => paired(n, 'direct', at(1, 'p99'), minus))
-    row('c=1 added p99 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p99'), minus)), ...addedP99.map((v) => fmt(v))], '≤ 2', verdicts(addedP99, (v) => v <= 2))
+    row('c=1 added p99 ms (gw − direct)', ['', fmt(paired('proxy', 'direct', at(1, 'p99'), minus)), ...addedP99.map((v) => fmt(v))], '≤ 2', verdicts(addedP99, (v) => v <= 2), honoOr(() => fmt(paired('hono', 'direct', at(1, 'p99'), minus))))
     const rpsRatio = gws.map((n) => paired(n, 'proxy', at(64, 'rps'), ratio))
-    row('c=64 RPS ÷ bare proxy', ['', '100 %', ...rpsRatio.map((v) => `${fmt(v * 100, 0)} %`)], '≥ 70 % / ≥ 50 %', verdicts(rpsRatio, (v, i) => v >= (i === 0 ? 0.7 : 0.5)))
+    row('c=64 RPS ÷ bare proxy', ['', '100 %', ...rpsRatio.map((v) => `${fmt(v * 100, 0)} %`)], '≥ 70 % / ≥ 50 %', verdicts(rpsRatio, (v, i) => v >= (i === 0 ? 0.7 : 0.5)), honoOr(() => `${fmt(paired('hono', 'proxy', at(64, 'rps'), ratio) * 100, 0)} %`))
   }
   for (const c of opts.concurrencies) {
     const cpu = names.map((n) => medianOf(n, c, 'cpuMsPerReq'))
     const judged = c === 16
-    row(`CPU ms/request c=${c}`, cpu.map((v) => fmt(v)), judged ? '≤ 0.35' : '—', judged ? verdicts(cpu.slice(2), (v) => v <= 0.35) : '—')
+    rows.push([`CPU ms/request c=${c}`, ...cpu.map((v) => fmt(v)), judged ? '≤ 0.35' : '—', judged ? verdicts(cpu.slice(names.length - gws.length), (v) => v <= 0.35) : '—'])
   }
   if (opts.streams) {
     const s = (name, key) => median(streams[name].map((r) => r[key]))
-    row('stream first byte p50 ms', names.map((n) => fmt(s(n, 'ttfbP50'))))
-    row('stream first byte p99 ms', names.map((n) => fmt(s(n, 'ttfbP99'))))
-    row('stream total p50 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP50'))))
-    row('stream total p99 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP99'))))
+    rowOfNames('stream first byte p50 ms', names.map((n) => fmt(s(n, 'ttfbP50'))))
+    rowOfNames('stream first byte p99 ms', names.map((n) => fmt(s(n, 'ttfbP99'))))
+    rowOfNames('stream total p50 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP50'))))
+    rowOfNames('stream total p99 ms (50 chunks)', names.map((n) => fmt(s(n, 'totalP99'))))
     const pickStream = (key) => (name) => streams[name].map((r) => r[key])
     const addedTtfb = gws.map((n) => paired(n, 'proxy', pickStream('ttfbP50'), minus))
-    row('stream first byte added ms (gw − proxy)', ['', '', ...addedTtfb.map((v) => fmt(v))], '≤ 0.3', verdicts(addedTtfb, (v) => v <= 0.3))
+    row('stream first byte added ms (gw − proxy)', ['', '', ...addedTtfb.map((v) => fmt(v))], '≤ 0.3', verdicts(addedTtfb, (v) => v <= 0.3), withHono ? fmt(paired('hono', 'proxy', pickStream('ttfbP50'), minus)) : '')
   }
   if (micro) {
     const m = micro.results
@@ -527,7 +535,7 @@ function printTable(results) {
   row('RSS MB after load + idle release', ['', '', released(results.rssAfterLoadReleasedMb), '', ...gwBlank.slice(2)])
   row('cold start to first 200 ms', ['', '', fmt(median(results.coldStartMs), 0), `(runs: ${results.coldStartMs.map((v) => v.toFixed(0)).join(', ')})`, ...gwBlank.slice(2)])
 
-  const header = ['metric', 'direct', 'bare proxy', 'gw same-dialect', 'gw translated', ...(withB ? ['B same-dialect', 'B translated'] : []), 'target', withB ? 'result (same / translated ; B)' : 'result (same / translated)']
+  const header = ['metric', 'direct', 'bare proxy', ...(withHono ? ['hono proxy'] : []), 'gw same-dialect', 'gw translated', ...(withB ? ['B same-dialect', 'B translated'] : []), 'target', withB ? 'result (same / translated ; B)' : 'result (same / translated)']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
   const line = (cells) => `| ${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`
   const o = opts
