@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, test } from 'vitest'
 import { GatewayError } from '../errors/gateway-error'
+import { seededRandom } from '../test-support/seeded-random'
 import { jsonNestingDepth } from './json-nesting-depth'
 import { maxJsonNestingDepth, readJsonBody } from './read-json-body'
 
@@ -17,6 +18,38 @@ describe('jsonNestingDepth', () => {
   test('stops once past the limit', () => {
     expect(jsonNestingDepth('['.repeat(100_000), 10)).toBe(11)
   })
+
+  /** The first version, one character at a time: the reference for the one that jumps over strings. */
+  function referenceDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+    let depth = 0
+    let deepest = 0
+    let inString = false
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (inString) {
+        if (code === 0x5c) index++
+        else if (code === 0x22) inString = false
+      } else if (code === 0x22) inString = true
+      else if (code === 0x5b || code === 0x7b) {
+        depth++
+        if (depth > deepest) {
+          deepest = depth
+          if (deepest > limit) return deepest
+        }
+      } else if (code === 0x5d || code === 0x7d) depth--
+    }
+    return deepest
+  }
+
+  test('agrees with the character-by-character reference on random texts of quotes, backslashes and brackets', () => {
+    const random = seededRandom(8)
+    const alphabet = ['"', '\\', '[', ']', '{', '}', 'a', ':', ',', '\\"', '"\\\\"']
+    for (let round = 0; round < 5000; round++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+      const limit = random() < 0.5 ? Number.POSITIVE_INFINITY : Math.floor(random() * 4)
+      expect(jsonNestingDepth(text, limit), JSON.stringify({ text, limit })).toBe(referenceDepth(text, limit))
+    }
+  })
 })
 
 describe('readJsonBody', () => {
@@ -30,6 +63,12 @@ describe('readJsonBody', () => {
   test('a body nested deeper than the limit is a 400, before it is parsed', async () => {
     expect(await post(nested(10_000))).toEqual({ status: 400, message: `The request body nests arrays and objects more than ${maxJsonNestingDepth} levels deep.` })
     expect(await post('['.repeat(maxJsonNestingDepth + 1))).toMatchObject({ status: 400 })
+  })
+
+  test('an empty or blank body is named as such; other broken JSON gets the parser message', async () => {
+    expect(await post('')).toEqual({ status: 400, message: 'The request body is empty; expected a JSON object.' })
+    expect(await post(' \n\t ')).toEqual({ status: 400, message: 'The request body is empty; expected a JSON object.' })
+    expect(await post('{"model":')).toMatchObject({ status: 400, message: expect.stringMatching(/^Malformed JSON body: /) })
   })
 
   test('a body at the limit is parsed as usual', async () => {

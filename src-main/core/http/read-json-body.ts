@@ -17,7 +17,6 @@ export const maxJsonNestingDepth = 512
  */
 export async function readJsonBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text()
-  if (text.trim() === '') throw invalidRequest('The request body is empty; expected a JSON object.')
   if (jsonNestingDepth(text, maxJsonNestingDepth) > maxJsonNestingDepth) {
     throw invalidRequest(`The request body nests arrays and objects more than ${maxJsonNestingDepth} levels deep.`)
   }
@@ -25,6 +24,8 @@ export async function readJsonBody(c: Context): Promise<Record<string, unknown>>
   try {
     json = JSON.parse(text)
   } catch (error) {
+    // Only a body that failed to parse is looked at for being empty (trim copies a 200 KB body for nothing).
+    if (text.trim() === '') throw invalidRequest('The request body is empty; expected a JSON object.')
     throw invalidRequest(`Malformed JSON body: ${(error as Error).message}`)
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalidRequest('The request body must be a JSON object.')
