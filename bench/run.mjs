@@ -1,7 +1,7 @@
 // OmniLLM gateway benchmark. `npm run bench` builds the gateway and runs this; see bench/README.md.
 //
 //   node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli FILE] [--cli-b FILE]
-//                      [--hono-floor] [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args ARGS]
+//                      [--hono-floor] [--no-load] [--no-streams] [--no-large] [--no-micro] [--no-idle-wait] [--gateway-node-args ARGS]
 //                      [--gateway-b-node-args ARGS]
 //
 // On loopback it starts, each in its own process: a fast mock upstream (mock-upstream.mjs), a bare
@@ -17,6 +17,7 @@ import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { anthropicAgentBody, openAiAgentBody } from './agent-body.mjs'
 import { summarizeProfile, formatSummary } from './profile-summary.mjs'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
@@ -39,7 +40,7 @@ const value = (name) => {
   return index === -1 ? undefined : argv[index + 1]
 }
 if (flag('--help')) {
-  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--cli-b other/cli.js] [--hono-floor] [--no-load] [--no-streams] [--no-micro] [--no-idle-wait] [--gateway-node-args "--flag …"] [--gateway-b-node-args "--flag …"]')
+  console.log('node bench/run.mjs [--quick] [--cpu-prof] [--rounds N] [--duration S] [--json FILE] [--cli out/main/cli.js] [--cli-b other/cli.js] [--hono-floor] [--no-load] [--no-streams] [--no-large] [--no-micro] [--no-idle-wait] [--gateway-node-args "--flag …"] [--gateway-b-node-args "--flag …"]')
   process.exit(0)
 }
 const quick = flag('--quick')
@@ -64,6 +65,10 @@ const opts = {
   coldStarts: quick ? 1 : 3,
   json: value('--json'),
   streams: !flag('--no-streams'),
+  // Sequential non-streaming requests with a ~220 KB coding-agent body (agent-body.mjs), per target per round.
+  large: !flag('--no-large'),
+  largePerRound: quick ? 30 : 100,
+  largeWarmup: quick ? 10 : 20,
   micro: !flag('--no-micro'),
   gatewayNodeArgs: (value('--gateway-node-args') ?? '').split(' ').filter(Boolean),
   // Node flags for the --cli-b gateway only (default: the same as --gateway-node-args), e.g. a V8 heap flag A/B.
@@ -352,16 +357,18 @@ async function main() {
     }
     results.proxyRssIdleMb = statusKb(proxy.child.pid, 'VmRSS') / 1024
 
+    const openAiLarge = openAiAgentBody(MODEL)
+    const anthropicLarge = anthropicAgentBody(MODEL)
     const targets = [
-      { name: 'direct', port: mock.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: mock.child.pid },
-      { name: 'proxy', port: proxy.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: proxy.child.pid },
-      ...(hono ? [{ name: 'hono', port: hono.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: hono.child.pid }] : []),
-      { name: 'same', port: gateway.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: gateway.child.pid },
-      { name: 'translated', port: gateway.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', pid: gateway.child.pid },
+      { name: 'direct', port: mock.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', largeBody: openAiLarge, pid: mock.child.pid },
+      { name: 'proxy', port: proxy.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', largeBody: openAiLarge, pid: proxy.child.pid },
+      ...(hono ? [{ name: 'hono', port: hono.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', largeBody: openAiLarge, pid: hono.child.pid }] : []),
+      { name: 'same', port: gateway.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', largeBody: openAiLarge, pid: gateway.child.pid },
+      { name: 'translated', port: gateway.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', largeBody: anthropicLarge, pid: gateway.child.pid },
       ...(gatewayB
         ? [
-            { name: 'sameB', port: gatewayB.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', pid: gatewayB.child.pid },
-            { name: 'translatedB', port: gatewayB.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', pid: gatewayB.child.pid },
+            { name: 'sameB', port: gatewayB.port, path: '/v1/chat/completions', headers: openAiHeaders, body: openAiBody(false), streamBody: openAiBody(true), end: '[DONE]', largeBody: openAiLarge, pid: gatewayB.child.pid },
+            { name: 'translatedB', port: gatewayB.port, path: '/v1/messages', headers: anthropicHeaders, body: anthropicBody(false), streamBody: anthropicBody(true), end: 'message_stop', largeBody: anthropicLarge, pid: gatewayB.child.pid },
           ]
         : []),
     ]
@@ -384,6 +391,7 @@ async function main() {
     // cells[target][c] = list of per-round { rps, p50, p99, cpuMsPerReq }
     const cells = Object.fromEntries(targets.map((t) => [t.name, Object.fromEntries(opts.concurrencies.map((c) => [c, []]))]))
     const streams = Object.fromEntries(targets.map((t) => [t.name, []]))
+    const large = Object.fromEntries(targets.map((t) => [t.name, []]))
     for (let round = 0; round < opts.rounds; round++) {
       // Rotate the order each round so no target always runs first (or right after the heaviest one).
       const order = targets.map((_, i) => targets[(i + round) % targets.length])
@@ -414,6 +422,19 @@ async function main() {
         streams[target.name].push({ ttfbP50: percentile(ttfb, 50), ttfbP99: percentile(ttfb, 99), totalP50: percentile(total, 50), totalP99: percentile(total, 99) })
         log(`round ${round + 1}/${opts.rounds} stream ${target.name.padEnd(10)} first byte p50 ${percentile(ttfb, 50).toFixed(3)} ms  total p50 ${percentile(total, 50).toFixed(3)} ms`)
       }
+      // A coding agent's turn: ~220 KB of JSON one request at a time (reading, checking and forwarding it).
+      for (const target of opts.large ? order : []) {
+        const largeAgent = new HttpAgent({ keepAlive: true, maxSockets: 1 })
+        const times = []
+        for (let i = 0; i < opts.largeWarmup + opts.largePerRound; i++) {
+          const answer = await timedRequest(largeAgent, target.port, target.path, target.headers, target.largeBody)
+          if (answer.status !== 200) throw new Error(`${target.name}: large body answered ${answer.status}: ${answer.text.slice(0, 300)}`)
+          if (i >= opts.largeWarmup) times.push(answer.totalMs)
+        }
+        largeAgent.destroy()
+        large[target.name].push({ p50: percentile(times, 50), p99: percentile(times, 99) })
+        log(`round ${round + 1}/${opts.rounds} large  ${target.name.padEnd(10)} p50 ${percentile(times, 50).toFixed(3)} ms`)
+      }
     }
     gatewayRss.stop()
     proxyRss.stop()
@@ -430,6 +451,7 @@ async function main() {
     }
     results.cells = cells
     results.streams = streams
+    results.large = large
     agent.destroy()
   } finally {
     if (gateway) await gateway.stop()
@@ -512,6 +534,14 @@ function printTable(results) {
     const pickStream = (key) => (name) => streams[name].map((r) => r[key])
     const addedTtfb = gws.map((n) => paired(n, 'proxy', pickStream('ttfbP50'), minus))
     row('stream first byte added ms (gw − proxy)', ['', '', ...addedTtfb.map((v) => fmt(v))], '≤ 0.3', verdicts(addedTtfb, (v) => v <= 0.3), withHono ? fmt(paired('hono', 'proxy', pickStream('ttfbP50'), minus)) : '')
+  }
+  if (opts.large) {
+    const l = (name, key) => median(results.large[name].map((r) => r[key]))
+    rowOfNames(`agent body (${(openAiAgentBody(MODEL).length / 1024).toFixed(0)} KB) p50 ms`, names.map((n) => fmt(l(n, 'p50'))))
+    rowOfNames('agent body p99 ms', names.map((n) => fmt(l(n, 'p99'))))
+    const pickLarge = (name) => results.large[name].map((r) => r.p50)
+    const addedLarge = gws.map((n) => paired(n, 'proxy', pickLarge, minus))
+    row('agent body added p50 ms (gw − proxy)', ['', '', ...addedLarge.map((v) => fmt(v))], '—', '—', withHono ? fmt(paired('hono', 'proxy', pickLarge, minus)) : '')
   }
   if (micro) {
     const m = micro.results
