@@ -8,14 +8,19 @@ import { memoryReducingCollection, releaseMemoryWhenIdle } from './release-memor
 const IDLE_MS = 80
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 let server: Server | undefined
+let stopWatching: (() => void) | undefined
 
 afterEach(async () => {
+  stopWatching?.()
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined))
   server = undefined
 })
 
-/** A loopback server whose `/hold` responses stay open until `release()`; everything else answers at once. */
-async function startServer() {
+/**
+ * A loopback server watched by releaseMemoryWhenIdle (collections counted, not run). Its `/hold` responses
+ * stay open until `release()`; everything else answers at once.
+ */
+async function startWatchedServer() {
   const held: Array<() => void> = []
   server = createServer((incoming, response) => {
     if (incoming.url !== '/hold') return response.end('ok')
@@ -25,80 +30,75 @@ async function startServer() {
   })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
-  const get = (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path, agent: false }, (response) => {
-        response.once('data', () => resolve())
-        response.resume()
-      })
-        .on('error', reject)
-        .end()
-    })
-  return { server, get, release: () => held.splice(0).forEach((end) => end()) }
+  let count = 0
+  const idle = releaseMemoryWhenIdle(server, { idleMs: IDLE_MS, collect: () => count++ })
+  stopWatching = idle.stop
+  return {
+    /** Resolves at the first byte of the answer. */
+    get: (path: string) =>
+      new Promise<void>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+          response.once('data', () => resolve())
+          response.resume()
+        })
+          .on('error', reject)
+          .end()
+      }),
+    release: () => held.splice(0).forEach((end) => end()),
+    collections: () => count,
+    reaches: (n: number) => vi.waitFor(() => expect(count).toBe(n), { timeout: 2000, interval: 10 }),
+    stop: idle.stop,
+  }
 }
 
 test('collects once after start-up and once after each busy spell, never while a response is open', async () => {
-  const { server, get, release } = await startServer()
-  let collections = 0
-  const idle = releaseMemoryWhenIdle(server, { idleMs: IDLE_MS, collect: () => collections++ })
-
-  await vi.waitFor(() => expect(collections).toBe(1), { timeout: 2000, interval: 10 })
+  const watched = await startWatchedServer()
+  await watched.reaches(1)
   await sleep(IDLE_MS * 4)
-  expect(collections).toBe(1) // nothing happened since: nothing to give back
+  expect(watched.collections()).toBe(1) // nothing happened since: nothing to give back
 
-  await get('/hold') // a stream that stays open far longer than the quiet spell
+  await watched.get('/hold') // a stream that stays open far longer than the quiet spell
   await sleep(IDLE_MS * 5)
-  expect(collections).toBe(1)
+  expect(watched.collections()).toBe(1)
 
-  release()
-  await vi.waitFor(() => expect(collections).toBe(2), { timeout: 2000, interval: 10 })
-  await get('/quick')
-  await get('/quick')
-  await vi.waitFor(() => expect(collections).toBe(3), { timeout: 2000, interval: 10 })
+  watched.release()
+  await watched.reaches(2)
+  await watched.get('/quick')
+  await watched.get('/quick')
+  await watched.reaches(3)
   await sleep(IDLE_MS * 4)
-  expect(collections).toBe(3)
-  idle.stop()
+  expect(watched.collections()).toBe(3)
 })
 
 test('a response still open when the quiet spell of an earlier one ends is waited for', async () => {
-  const { server, get, release } = await startServer()
-  let collections = 0
-  const idle = releaseMemoryWhenIdle(server, { idleMs: IDLE_MS, collect: () => collections++ })
-  await vi.waitFor(() => expect(collections).toBe(1), { timeout: 2000, interval: 10 })
-
-  await get('/quick') // arms the next check
-  await get('/hold') // and this one is open when it runs
+  const watched = await startWatchedServer()
+  await watched.reaches(1)
+  await watched.get('/quick') // arms the next check
+  await watched.get('/hold') // and this one is open when it runs
   await sleep(IDLE_MS * 5)
-  expect(collections).toBe(1)
-  release()
-  await vi.waitFor(() => expect(collections).toBe(2), { timeout: 2000, interval: 10 })
-  idle.stop()
+  expect(watched.collections()).toBe(1)
+  watched.release()
+  await watched.reaches(2)
 })
 
 test('requests that keep coming postpone the collection until they stop', async () => {
-  const { server, get } = await startServer()
-  let collections = 0
-  const idle = releaseMemoryWhenIdle(server, { idleMs: IDLE_MS, collect: () => collections++ })
-  await vi.waitFor(() => expect(collections).toBe(1), { timeout: 2000, interval: 10 })
-
+  const watched = await startWatchedServer()
+  await watched.reaches(1)
   const until = performance.now() + IDLE_MS * 6
   while (performance.now() < until) {
-    await get('/quick')
+    await watched.get('/quick')
     await sleep(IDLE_MS / 4)
   }
-  expect(collections).toBe(1)
-  await vi.waitFor(() => expect(collections).toBe(2), { timeout: 2000, interval: 10 })
-  idle.stop()
+  expect(watched.collections()).toBe(1)
+  await watched.reaches(2)
 })
 
 test('stop() ends it: no collection afterwards', async () => {
-  const { server, get } = await startServer()
-  let collections = 0
-  const idle = releaseMemoryWhenIdle(server, { idleMs: IDLE_MS, collect: () => collections++ })
-  await get('/quick')
-  idle.stop()
+  const watched = await startWatchedServer()
+  await watched.get('/quick')
+  watched.stop()
   await sleep(IDLE_MS * 4)
-  expect(collections).toBe(0)
+  expect(watched.collections()).toBe(0)
 })
 
 test('the real collection shrinks a young generation grown by surviving garbage back to its minimum', () => {
