@@ -5,7 +5,6 @@ import { resultToStreamParts } from '../cif/result-to-stream-parts'
 import { UpstreamError } from '../errors/upstream-error'
 import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
-import { passthroughText } from '../providers/http/read-passthrough-body'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
 import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
 import type { CircuitBreaker } from '../routing/create-circuit-breaker'
@@ -137,8 +136,7 @@ async function generateWith(attempt: {
       const headers = { 'content-type': upstream.contentType, 'cache-control': 'no-cache' }
       // An answer read to its end (any non-stream answer) goes out as one string: one write to the socket,
       // with a Content-Length, instead of a web stream the server reads back chunk by chunk.
-      const text = passthroughText(upstream.body)
-      if (text !== undefined) return c.body(text, upstream.status as 200, headers)
+      if (typeof upstream.body === 'string') return c.body(upstream.body, upstream.status as 200, headers)
       const forwarded = parsed.request.stream && upstream.contentType.includes('text/event-stream')
         ? endPassthroughWithErrorEvent({ body: upstream.body, serializer: surface.createStreamSerializer(context), signal: options.signal, logger: deps.logger, requestId })
         : upstream.body

@@ -94,11 +94,12 @@ export interface PassthroughRequest {
   stream: boolean
 }
 
-/** A successful upstream answer, streamed back to the client byte for byte. */
+/** A successful upstream answer, handed back to the client byte for byte. */
 export interface PassthroughResponse {
   status: number
   contentType: string
-  body: ReadableStream<Uint8Array>
+  /** A live stream, or the whole answer already read (see readPassthroughBody). */
+  body: ReadableStream<Uint8Array> | string
 }
 
 /**

@@ -7,7 +7,6 @@ import { readJsonBody } from '../../http/read-json-body'
 import type { ProviderCallOptions } from '../../providers/provider-definition'
 import { estimateInputTokens } from '../../tokens/estimate-input-tokens'
 import { parseAnthropicCountTokensRequest } from './parse-anthropic-count-tokens-request'
-import { passthroughText } from '../../providers/http/read-passthrough-body'
 
 /** Says whether `input_tokens` is the upstream's exact count (`false`) or the gateway's estimate (`true`). */
 export const tokenEstimateHeader = 'x-omnillm-token-estimate'
@@ -45,9 +44,10 @@ export async function handleAnthropicCountTokens(c: Context<GatewayEnv>, deps: G
   try {
     const forwards = route.provider.passthroughOperations?.includes('anthropic-count-tokens') ?? route.provider.dialect === 'anthropic-messages'
     if (forwards && route.provider.passthrough) {
-      const upstream = await route.provider.passthrough({ operation: 'anthropic-count-tokens', body: { ...body, model: route.upstreamModel }, stream: false }, options)
+      // The client's own object (sent as its own bytes, see json-text.ts) when the model keeps its name.
+      const upstream = await route.provider.passthrough({ operation: 'anthropic-count-tokens', body: body.model === route.upstreamModel ? body : { ...body, model: route.upstreamModel }, stream: false }, options)
       c.header(tokenEstimateHeader, 'false')
-      return c.body(passthroughText(upstream.body) ?? upstream.body, upstream.status as 200, { 'content-type': upstream.contentType })
+      return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType })
     }
     if (route.provider.countTokens) {
       if (parsed.warnings.length > 0) deps.logger.warn({ requestId, warnings: parsed.warnings }, 'request features the gateway could not express')

@@ -4,12 +4,12 @@ import type { UpstreamResponse } from './upstream-http-client'
 /**
  * The body a passthrough hands on. A stream is handed on as it arrives (the stream path ends it with the
  * dialect's error event when it breaks). Anything else — a non-streaming answer, or a JSON answer to a
- * stream request — is read to its end first, while nothing has reached the client yet: a body that breaks
- * off (a reset, the idle timeout, a clean end inside the JSON) then becomes a retryable UpstreamError the
- * caller can fail over on or answer in the client's dialect, instead of a 200 with half a body or a
- * dropped connection.
+ * stream request — is read to its end first, while nothing has reached the client yet, and handed on as a
+ * string (one write to the client's socket, with a Content-Length): a body that breaks off (a reset, the
+ * idle timeout, a clean end inside the JSON) then becomes a retryable UpstreamError the caller can fail over
+ * on or answer in the client's dialect, instead of a 200 with half a body or a dropped connection.
  */
-export async function readPassthroughBody(instanceId: string, response: UpstreamResponse, contentType: string): Promise<ReadableStream<Uint8Array>> {
+export async function readPassthroughBody(instanceId: string, response: UpstreamResponse, contentType: string): Promise<ReadableStream<Uint8Array> | string> {
   if (contentType.includes('text/event-stream')) return response.body
   let text: string
   try {
@@ -33,29 +33,7 @@ export async function readPassthroughBody(instanceId: string, response: Upstream
       body: text,
     })
   }
-  return bufferedBody(text)
-}
-
-// A body read to its end keeps its text here, so the HTTP layer can send it with one write (passthroughText)
-// instead of reading the stream back chunk by chunk; the stream stays for every other reader.
-const encoder = new TextEncoder()
-const bufferedTexts = new WeakMap<ReadableStream<Uint8Array>, string>()
-
-/** The text of a passthrough body that readPassthroughBody read to its end (undefined for a live stream). */
-export function passthroughText(body: ReadableStream<Uint8Array>): string | undefined {
-  return bufferedTexts.get(body)
-}
-
-/** The text as a one-chunk byte stream, encoded only if someone reads it. */
-function bufferedBody(text: string): ReadableStream<Uint8Array> {
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      controller.enqueue(encoder.encode(text))
-      controller.close()
-    },
-  })
-  bufferedTexts.set(body, text)
-  return body
+  return text
 }
 
 function isJson(text: string): boolean {
