@@ -93,10 +93,12 @@ test('requests that keep coming postpone the collection until they stop', async 
   await watched.reaches(2)
 })
 
-test('stop() ends it: no collection afterwards', async () => {
+test('stop() ends it: no collection afterwards, also when a response open at stop() ends later', async () => {
   const watched = await startWatchedServer()
   await watched.get('/quick')
+  await watched.get('/hold')
   watched.stop()
+  watched.release()
   await sleep(IDLE_MS * 4)
   expect(watched.collections()).toBe(0)
 })

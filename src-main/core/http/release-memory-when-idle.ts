@@ -11,26 +11,25 @@ export interface MemoryRelease {
 export interface IdleMemoryReleaseOptions {
   /** Collect once no request has been in flight for this long. */
   idleMs: number
-  /** The collection itself (default: memoryReducingCollection()). */
+  /** The collection itself: memoryReducingCollection() in the gateway; tests count calls instead. */
   collect: () => void
   onRelease?: (release: MemoryRelease) => void
-  /** Monotonic milliseconds; tests may pass their own. */
-  now?: () => number
 }
 
 /**
  * V8 keeps the heap it grew under load: after a burst of requests the gateway would hold hundreds of MB
  * for as long as it runs (measured: 350–460 MB, for days in a tray), and the young generation it grew during
  * start-up (32 MB) from the first minute. Its own memory reducer does not step in for a process that
- * simply waits on sockets. So when the server has been quiet for `idleMs` (nothing in flight, and
- * something happened since the last time), this runs one memory-reducing collection, which shrinks the
+ * simply waits on sockets. So when the server has been quiet for `idleMs` (nothing in flight since the
+ * last response ended, or since start-up), this runs one memory-reducing collection, which shrinks the
  * heap back to what is live and returns the rest to the OS.
  *
  * The collection blocks the event loop for tens of milliseconds (40–140 ms measured after a c=64 burst);
  * a request that arrives in that moment waits for it. It never runs while a request or a stream is open.
  */
 export function releaseMemoryWhenIdle(server: Server, options: IdleMemoryReleaseOptions): { stop(): void } {
-  const now = options.now ?? (() => performance.now())
+  const now = () => performance.now()
+  let stopped = false
   let inFlight = 0
   let lastActivity = now()
   // A timer is armed only by activity (a response that ends, or the start-up, which leaves garbage and a
@@ -57,6 +56,7 @@ export function releaseMemoryWhenIdle(server: Server, options: IdleMemoryRelease
   }
   // One timer at a time: a check that finds recent activity re-arms itself for the rest of the quiet spell.
   const onResponseClose = () => {
+    if (stopped) return // a response still open at stop() ends during the server's close
     inFlight--
     lastActivity = now()
     if (inFlight === 0 && timer === undefined) arm(options.idleMs)
@@ -66,6 +66,7 @@ export function releaseMemoryWhenIdle(server: Server, options: IdleMemoryRelease
   arm(options.idleMs)
   return {
     stop() {
+      stopped = true
       server.off('request', onRequest)
       clearTimeout(timer)
       timer = undefined
