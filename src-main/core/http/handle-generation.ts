@@ -5,6 +5,7 @@ import { resultToStreamParts } from '../cif/result-to-stream-parts'
 import { UpstreamError } from '../errors/upstream-error'
 import { GatewayError } from '../errors/gateway-error'
 import type { SerializeContext, StreamSerializer } from '../ingress/stream-serializer'
+import { withModel } from '../providers/http/json-text'
 import type { PassthroughOperation, ProviderCallOptions } from '../providers/provider-definition'
 import type { ResolvedCandidate, ResolvedRoute } from '../pipeline/resolve-route'
 import type { CircuitBreaker } from '../routing/create-circuit-breaker'
@@ -129,8 +130,7 @@ async function generateWith(attempt: {
   if (operation && candidate.provider.passthrough) {
     try {
       const upstream = await candidate.provider.passthrough(
-        // The client's own object (and so its text, see json-text.ts) when the model keeps its name.
-        { operation, body: body.model === candidate.upstreamModel ? body : { ...body, model: candidate.upstreamModel }, stream: parsed.request.stream },
+        { operation, body: withModel(body, candidate.upstreamModel), stream: parsed.request.stream },
         options,
       )
       const headers = { 'content-type': upstream.contentType, 'cache-control': 'no-cache' }

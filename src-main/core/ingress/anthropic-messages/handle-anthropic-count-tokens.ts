@@ -4,6 +4,7 @@ import { UpstreamError } from '../../errors/upstream-error'
 import { lowerCaseHeaders, type GenerationDeps } from '../../http/handle-generation'
 import type { GatewayEnv } from '../../http/gateway-env'
 import { readJsonBody } from '../../http/read-json-body'
+import { withModel } from '../../providers/http/json-text'
 import type { ProviderCallOptions } from '../../providers/provider-definition'
 import { estimateInputTokens } from '../../tokens/estimate-input-tokens'
 import { parseAnthropicCountTokensRequest } from './parse-anthropic-count-tokens-request'
@@ -44,8 +45,7 @@ export async function handleAnthropicCountTokens(c: Context<GatewayEnv>, deps: G
   try {
     const forwards = route.provider.passthroughOperations?.includes('anthropic-count-tokens') ?? route.provider.dialect === 'anthropic-messages'
     if (forwards && route.provider.passthrough) {
-      // The client's own object (sent as its own bytes, see json-text.ts) when the model keeps its name.
-      const upstream = await route.provider.passthrough({ operation: 'anthropic-count-tokens', body: body.model === route.upstreamModel ? body : { ...body, model: route.upstreamModel }, stream: false }, options)
+      const upstream = await route.provider.passthrough({ operation: 'anthropic-count-tokens', body: withModel(body, route.upstreamModel), stream: false }, options)
       c.header(tokenEstimateHeader, 'false')
       return c.body(upstream.body, upstream.status as 200, { 'content-type': upstream.contentType })
     }

@@ -16,3 +16,8 @@ export function rememberJsonText(value: object, text: string): void {
 export function toJsonText(value: unknown): string {
   return (typeof value === 'object' && value !== null && texts.get(value)) || JSON.stringify(value)
 }
+
+/** `body` naming `model`: the same object (so its remembered text still applies) when it already does, else a copy. */
+export function withModel(body: Record<string, unknown>, model: string): Record<string, unknown> {
+  return body.model === model ? body : { ...body, model }
+}
